@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+
+namespace Workers.Fleet;
+
+// The JSON shape of shared/fleet.json. Optional members (those with a default) fall back to "defaults";
+// FleetDeclaration resolves them. Unknown members are an error, so a typo is not silently ignored.
+internal sealed record FleetDocument(
+    string Application,
+    QueueNameTemplates QueueNames,
+    string Bucket,
+    FleetDefaults Defaults,
+    IReadOnlyDictionary<string, WorkerDocument> Workers);
+
+internal sealed record QueueNameTemplates(string Queue, string DeadLetterQueue);
+
+internal sealed record FleetDefaults(
+    int MaxReceiveCount,
+    int VisibilityTimeoutSeconds,
+    int MessageRetentionSeconds,
+    int DeadLetterRetentionSeconds,
+    int MaxInFlight,
+    TaskTypeDocument TaskType);
+
+internal sealed record WorkerDocument(
+    IReadOnlyDictionary<string, TaskTypeDocument> TaskTypes,
+    string? Description = null,
+    int? VisibilityTimeoutSeconds = null,
+    int? MaxReceiveCount = null,
+    int? MaxInFlight = null);
+
+internal sealed record TaskTypeDocument(
+    int? ChunkSize = null,
+    int? TimeoutSeconds = null,
+    int? ChunkCooldownMilliseconds = null);
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(FleetDocument))]
+internal sealed partial class FleetJsonContext : JsonSerializerContext;

@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+
+namespace Workers.Fleet;
+
+// Rules the declaration must follow before anything provisions queues from it. The numeric limits are SQS's:
+// https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html
+internal static partial class FleetValidator
+{
+    // SQS queue names: up to 80 characters of alphanumerics, hyphens and underscores, ".fifo" included.
+    internal const int MaxQueueNameLength = 80;
+
+    // The longest environment name the queue-name length check assumes (copilot/ declares staging and production).
+    private const string LongestEnvironment = "production";
+
+    public static List<string> Validate(FleetDocument fleet)
+    {
+        var errors = new List<string>();
+        if (!Name().IsMatch(fleet.Application))
+        {
+            errors.Add($"application '{fleet.Application}' must be lower-case letters, digits and hyphens.");
+        }
+
+        CheckTemplate(errors, "queueNames.queue", fleet.QueueNames.Queue, requiresWorker: true);
+        CheckTemplate(errors, "queueNames.deadLetterQueue", fleet.QueueNames.DeadLetterQueue, requiresWorker: true);
+        CheckTemplate(errors, "bucket", fleet.Bucket, requiresWorker: false);
+        if (fleet.QueueNames.Queue == fleet.QueueNames.DeadLetterQueue)
+        {
+            errors.Add("queueNames.queue and queueNames.deadLetterQueue must differ.");
+        }
+
+        CheckDefaults(errors, fleet.Defaults);
+        if (fleet.Workers.Count == 0)
+        {
+            errors.Add("workers: at least one worker must be declared.");
+        }
+
+        foreach (var (name, worker) in fleet.Workers)
+        {
+            CheckWorker(errors, fleet, name, worker);
+        }
+
+        return errors;
+    }
+
+    private static void CheckTemplate(List<string> errors, string field, string template, bool requiresWorker)
+    {
+        if (requiresWorker && !template.Contains("{worker}", StringComparison.Ordinal))
+        {
+            errors.Add($"{field} '{template}' must contain {{worker}} so every worker gets its own queue.");
+        }
+
+        if (requiresWorker && !template.EndsWith(".fifo", StringComparison.Ordinal))
+        {
+            errors.Add($"{field} '{template}' must end with .fifo: every worker queue is a FIFO queue.");
+        }
+    }
+
+    private static void CheckDefaults(List<string> errors, FleetDefaults defaults)
+    {
+        Range(errors, "defaults.maxReceiveCount", defaults.MaxReceiveCount, 1, 1000);
+        Range(errors, "defaults.visibilityTimeoutSeconds", defaults.VisibilityTimeoutSeconds, 0, 43_200);
+        Range(errors, "defaults.messageRetentionSeconds", defaults.MessageRetentionSeconds, 60, 1_209_600);
+        Range(errors, "defaults.deadLetterRetentionSeconds", defaults.DeadLetterRetentionSeconds, 60, 1_209_600);
+        Range(errors, "defaults.maxInFlight", defaults.MaxInFlight, 1, 1000);
+        if (defaults.TaskType.ChunkSize is null || defaults.TaskType.TimeoutSeconds is null)
+        {
+            errors.Add("defaults.taskType must set chunkSize and timeoutSeconds.");
+        }
+
+        CheckTaskType(errors, "defaults.taskType", defaults.TaskType);
+    }
+
+    private static void CheckWorker(List<string> errors, FleetDocument fleet, string name, WorkerDocument worker)
+    {
+        var field = $"workers.{name}";
+        if (!Name().IsMatch(name))
+        {
+            errors.Add($"{field}: worker names are lower-case letters, digits and hyphens ('{name}').");
+        }
+
+        foreach (var template in new[] { fleet.QueueNames.Queue, fleet.QueueNames.DeadLetterQueue })
+        {
+            var queue = template
+                .Replace("{application}", fleet.Application, StringComparison.Ordinal)
+                .Replace("{environment}", LongestEnvironment, StringComparison.Ordinal)
+                .Replace("{worker}", name, StringComparison.Ordinal);
+            if (queue.Length > MaxQueueNameLength || !QueueName().IsMatch(queue))
+            {
+                errors.Add($"{field}: queue name '{queue}' must be at most {MaxQueueNameLength} characters of letters, digits, '-' and '_' before .fifo.");
+            }
+        }
+
+        Range(errors, $"{field}.visibilityTimeoutSeconds", worker.VisibilityTimeoutSeconds, 0, 43_200);
+        Range(errors, $"{field}.maxReceiveCount", worker.MaxReceiveCount, 1, 1000);
+        Range(errors, $"{field}.maxInFlight", worker.MaxInFlight, 1, 1000);
+        if (worker.TaskTypes.Count == 0)
+        {
+            errors.Add($"{field}.taskTypes: a worker must handle at least one task type.");
+        }
+
+        foreach (var (taskType, settings) in worker.TaskTypes)
+        {
+            if (!TaskTypeName().IsMatch(taskType))
+            {
+                errors.Add($"{field}.taskTypes: '{taskType}' must be a camelCase wire name such as updateStock.");
+            }
+
+            CheckTaskType(errors, $"{field}.taskTypes.{taskType}", settings);
+        }
+    }
+
+    private static void CheckTaskType(List<string> errors, string field, TaskTypeDocument taskType)
+    {
+        Range(errors, $"{field}.chunkSize", taskType.ChunkSize, 1, 100_000);
+        // A handler can never outlive the 12 h a message may stay invisible.
+        Range(errors, $"{field}.timeoutSeconds", taskType.TimeoutSeconds, 1, 43_200);
+        Range(errors, $"{field}.chunkCooldownMilliseconds", taskType.ChunkCooldownMilliseconds, 0, 60_000);
+    }
+
+    private static void Range(List<string> errors, string field, int? value, int min, int max)
+    {
+        if (value is { } v && (v < min || v > max))
+        {
+            errors.Add($"{field} is {v}; it must be between {min} and {max}.");
+        }
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,30}$")]
+    private static partial Regex Name();
+
+    [GeneratedRegex("^[a-z][A-Za-z0-9]{0,63}$")]
+    private static partial Regex TaskTypeName();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+(\\.fifo)?$")]
+    private static partial Regex QueueName();
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting;
+using Serilog.Formatting.Compact;
+using Serilog.Formatting.Display;
+
+namespace Workers.Hosting;
+
+/// <summary>
+/// Serilog setup: one JSON object per line on stdout (CloudWatch Logs indexes its fields), carrying the task's
+/// identifiers from the TaskManager's log scope and the trace id from the current Activity. Set
+/// <c>WorkerLogging:Format</c> to <c>text</c> for a terminal.
+/// </summary>
+public static class WorkerLogging
+{
+    /// <summary>The logger used until the host has read its configuration, so start-up failures are logged too.</summary>
+    public static Serilog.Core.Logger CreateBootstrapLogger() =>
+        new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .WriteTo.Console(new CompactJsonFormatter())
+            .CreateLogger();
+
+    internal static LoggerConfiguration Configure(LoggerConfiguration logger, IConfiguration configuration) =>
+        logger
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
+            .MinimumLevel.Override("Npgsql", LogEventLevel.Warning)
+            .ReadFrom.Configuration(configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(Formatter(configuration));
+
+    private static ITextFormatter Formatter(IConfiguration configuration) =>
+        string.Equals(configuration["WorkerLogging:Format"], "text", StringComparison.OrdinalIgnoreCase)
+            ? new MessageTemplateTextFormatter("[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
+            : new CompactJsonFormatter();
+}

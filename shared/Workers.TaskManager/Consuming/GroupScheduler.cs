@@ -1,0 +1,133 @@
+using Microsoft.Extensions.Logging;
+using Workers.TaskManager.Telemetry;
+
+namespace Workers.TaskManager.Consuming;
+
+// Runs messages of one FIFO message group strictly one after another and different groups in parallel. SQS
+// already locks a group while one of its messages is in flight, but one receive can return several messages
+// of a group (AWS does), and those must run in order here. When one fails, the rest of its group still held
+// here goes back to the queue, behind it, so nothing overtakes it. On a standard queue every message is its own
+// group. During a drain no new message starts: held ones go back to the queue.
+internal sealed class GroupScheduler(
+    bool fifo,
+    Func<ReceivedMessage, CancellationToken, Task<TaskOutcome>> process,
+    Action<ReceivedMessage> release,
+    ILogger logger)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Queue<ReceivedMessage>> _groups = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationToken _shutdown;
+    private int _running;
+    private bool _draining;
+
+    public int Running => Volatile.Read(ref _running);
+
+    public void Start(CancellationToken shutdown) => _shutdown = shutdown;
+
+    public void Schedule(ReceivedMessage message)
+    {
+        var key = fifo ? message.GroupId ?? "" : message.MessageId;
+        lock (_gate)
+        {
+            if (!_draining)
+            {
+                if (_groups.TryGetValue(key, out var waiting))
+                {
+                    waiting.Enqueue(message);
+                    return;
+                }
+
+                var queue = new Queue<ReceivedMessage>();
+                queue.Enqueue(message);
+                _groups.Add(key, queue);
+                _running++;
+                _ = Task.Run(() => RunGroupAsync(key, queue));
+                return;
+            }
+        }
+
+        release(message);
+    }
+
+    // Stops starting messages; returns how many waiting ones went back to the queue.
+    public int BeginDrain()
+    {
+        List<ReceivedMessage> waiting;
+        lock (_gate)
+        {
+            _draining = true;
+            waiting = [.. _groups.Values.SelectMany(q => q)];
+            foreach (var queue in _groups.Values)
+            {
+                queue.Clear();
+            }
+
+            if (_running == 0)
+            {
+                _idle.TrySetResult();
+            }
+        }
+
+        foreach (var message in waiting)
+        {
+            release(message);
+        }
+
+        return waiting.Count;
+    }
+
+    // Completes when no message is being handled (after BeginDrain).
+    public Task Idle => _idle.Task;
+
+    private async Task RunGroupAsync(string key, Queue<ReceivedMessage> queue)
+    {
+        while (true)
+        {
+            ReceivedMessage message;
+            lock (_gate)
+            {
+                if (queue.Count == 0)
+                {
+                    _groups.Remove(key);
+                    if (--_running == 0 && _draining)
+                    {
+                        _idle.TrySetResult();
+                    }
+
+                    return;
+                }
+
+                message = queue.Dequeue();
+            }
+
+            var outcome = await process(message, _shutdown);
+            if (outcome is TaskOutcome.Failed or TaskOutcome.Released)
+            {
+                HoldBack(key, queue);
+            }
+        }
+    }
+
+    private void HoldBack(string key, Queue<ReceivedMessage> queue)
+    {
+        List<ReceivedMessage> later;
+        lock (_gate)
+        {
+            later = [.. queue];
+            queue.Clear();
+        }
+
+        if (later.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var message in later)
+        {
+            release(message);
+        }
+
+        Log.HeldBack(logger, later.Count, key);
+    }
+}

@@ -1,0 +1,23 @@
+namespace Workers.TaskManager;
+
+/// <summary>The kinds of failure retrying cannot fix, recorded with a dead-lettered message.</summary>
+public enum FailureKind
+{
+    /// <summary>The handler said so through <see cref="TaskContext{TBody}.Reject"/>.</summary>
+    Rejected,
+
+    /// <summary>The message is not JSON, not a task envelope, or an SNS notification around something else.</summary>
+    MalformedMessage,
+
+    /// <summary>No handler is registered for the envelope's task type.</summary>
+    UnknownTaskType,
+
+    /// <summary>The body does not deserialize to the handler's body type or fails its validation.</summary>
+    InvalidBody,
+
+    /// <summary>The body is larger than the configured limit.</summary>
+    BodyTooLarge,
+
+    /// <summary>The body was offloaded to S3 (claim check) and the object is gone.</summary>
+    ClaimCheckMissing,
+}

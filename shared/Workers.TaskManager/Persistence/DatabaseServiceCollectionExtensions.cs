@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Workers.TaskManager.Options;
+
+namespace Workers.TaskManager.Persistence;
+
+/// <summary>Registers the fleet database: one pooled <see cref="NpgsqlDataSource"/> and the TaskManager's tables.</summary>
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>The name of the EF migrations history table, kept in each DbContext's own schema.</summary>
+    public const string MigrationsHistoryTable = "__ef_migrations";
+
+    /// <summary>
+    /// Adds the data source (from <c>ConnectionStrings:Workers</c> or the Copilot database secret), the
+    /// <see cref="TaskStoreDbContext"/>, and <see cref="TaskProgressReader"/>. <paramref name="applicationName"/>
+    /// names the connections in <c>pg_stat_activity</c>.
+    /// </summary>
+    public static IServiceCollection AddWorkersDatabase(this IServiceCollection services, string applicationName)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseConfiguredRule>());
+        services.TryAddSingleton(sp =>
+        {
+            var connectionString = DatabaseConnection.Resolve(
+                sp.GetRequiredService<IConfiguration>(),
+                sp.GetRequiredService<IOptions<DatabaseOptions>>().Value,
+                applicationName,
+                out var problem) ?? throw new InvalidOperationException(problem);
+            return NpgsqlDataSource.Create(connectionString);
+        });
+        services.AddWorkerDbContext<TaskStoreDbContext>(TaskStoreDbContext.Schema);
+        services.TryAddScoped<TaskProgressReader>();
+        services.TryAddSingleton<TaskWatcher>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds a DbContext on the shared data source, with its migrations history in <paramref name="schema"/>, and
+    /// lists it for the <c>migrate</c> command.
+    /// </summary>
+    public static IServiceCollection AddWorkerDbContext<TContext>(this IServiceCollection services, string schema)
+        where TContext : DbContext
+    {
+        if (services.Any(d => d.ServiceType == typeof(TContext)))
+        {
+            return services;
+        }
+
+        services.AddDbContext<TContext>((sp, options) => options.UseNpgsql(
+            sp.GetRequiredService<NpgsqlDataSource>(),
+            npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable, schema)));
+        services.AddSingleton(new DatabaseMigration(typeof(TContext).Name, sp => sp.GetRequiredService<TContext>()));
+        return services;
+    }
+}

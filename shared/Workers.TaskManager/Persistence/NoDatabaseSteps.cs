@@ -1,0 +1,22 @@
+using Workers.Fleet;
+
+namespace Workers.TaskManager.Persistence;
+
+// Used when the worker registered no DbContext: ledgered steps need one to commit with.
+internal sealed class NoDatabaseSteps : ITaskSteps
+{
+    private const string Message =
+        "ProcessItemsAsync and TransactionAsync need the worker's DbContext: call UseDatabase<TContext>() on the TaskManager builder.";
+
+    public Task<ItemsResult> ProcessItemsAsync<TItem>(
+        TaskInfo info,
+        FleetTaskType settings,
+        IAsyncEnumerable<TItem> items,
+        long? expectedItems,
+        ChunkProcessor<TItem> processor,
+        string name,
+        CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
+
+    public Task<bool> TransactionAsync(TaskInfo info, string step, Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException(Message);
+}

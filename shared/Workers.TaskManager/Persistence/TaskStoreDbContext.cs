@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Workers.TaskManager.Persistence;
+
+/// <summary>
+/// The TaskManager's own tables, in the <c>taskmanager</c> schema of the fleet's database. Domain workers keep
+/// their tables in their own schema and DbContext; chunk transactions write the ledger through the worker's
+/// connection so both commit together.
+/// </summary>
+public sealed class TaskStoreDbContext(DbContextOptions<TaskStoreDbContext> options) : DbContext(options)
+{
+    /// <summary>The schema every TaskManager table lives in.</summary>
+    public const string Schema = "taskmanager";
+
+    /// <summary>Tasks and their progress.</summary>
+    public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
+
+    /// <summary>The chunk ledger.</summary>
+    public DbSet<TaskStepRecord> Steps => Set<TaskStepRecord>();
+
+    /// <summary>Failed deliveries.</summary>
+    public DbSet<TaskErrorRecord> Errors => Set<TaskErrorRecord>();
+
+    /// <summary>Items that chunks rejected.</summary>
+    public DbSet<TaskRejectionRecord> Rejections => Set<TaskRejectionRecord>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+
+        modelBuilder.Entity<TaskRecord>(task =>
+        {
+            task.ToTable("tasks");
+            task.HasKey(t => t.TaskId);
+            task.Property(t => t.TaskId).HasMaxLength(128);
+            task.Property(t => t.GroupId).HasMaxLength(128);
+            task.Property(t => t.MessageId).HasMaxLength(128);
+            task.Property(t => t.State).HasConversion<string>().HasMaxLength(16);
+            task.HasIndex(t => new { t.Worker, t.UpdatedAt });
+        });
+
+        modelBuilder.Entity<TaskStepRecord>(step =>
+        {
+            step.ToTable("task_steps");
+            step.HasKey(s => new { s.TaskId, s.Step });
+            step.Property(s => s.TaskId).HasMaxLength(128);
+            step.Property(s => s.Step).HasMaxLength(128);
+        });
+
+        modelBuilder.Entity<TaskErrorRecord>(error =>
+        {
+            error.ToTable("task_errors");
+            error.Property(e => e.TaskId).HasMaxLength(128);
+            error.Property(e => e.MessageId).HasMaxLength(128);
+            error.HasIndex(e => e.TaskId);
+            error.HasIndex(e => e.MessageId);
+            error.HasIndex(e => e.OccurredAt);
+        });
+
+        modelBuilder.Entity<TaskRejectionRecord>(rejection =>
+        {
+            rejection.ToTable("task_rejections");
+            rejection.Property(r => r.TaskId).HasMaxLength(128);
+            rejection.HasIndex(r => r.TaskId);
+        });
+
+        modelBuilder.UseSnakeCaseNames();
+    }
+}

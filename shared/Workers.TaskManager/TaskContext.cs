@@ -1,0 +1,81 @@
+using System.Diagnostics.CodeAnalysis;
+using Workers.Fleet;
+using Workers.TaskManager.Persistence;
+
+namespace Workers.TaskManager;
+
+/// <summary>
+/// One task being handled: its body, who it is, and the tools that make a handler safe under at-least-once
+/// delivery: <see cref="ProcessItemsAsync{TItem}(IEnumerable{TItem}, ChunkProcessor{TItem}, CancellationToken, string)"/>
+/// for large item lists (one transaction per chunk, committed chunks skipped on a retry) and
+/// <see cref="TransactionAsync(Func{CancellationToken, Task}, CancellationToken, string)"/> for applying an effect once.
+/// </summary>
+/// <typeparam name="TBody">The task's body type.</typeparam>
+public sealed class TaskContext<TBody>
+    where TBody : class
+{
+    private readonly ITaskSteps _steps;
+
+    internal TaskContext(TBody body, TaskInfo info, FleetTaskType settings, ITaskSteps steps)
+    {
+        Body = body;
+        Info = info;
+        Settings = settings;
+        _steps = steps;
+    }
+
+    /// <summary>The deserialized, validated body.</summary>
+    public TBody Body { get; }
+
+    /// <summary>The task's identifiers.</summary>
+    public TaskInfo Info { get; }
+
+    /// <summary>The task type's settings (chunk size, timeout, cooldown) from the fleet declaration.</summary>
+    public FleetTaskType Settings { get; }
+
+    /// <summary>
+    /// Processes <paramref name="items"/> in chunks of the task type's chunk size. Each chunk runs in its own
+    /// database transaction together with a ledger row (task id, chunk index), so a retry after a crash skips the
+    /// chunks already committed and every chunk's effects are applied exactly once. Progress is recorded per task.
+    /// </summary>
+    /// <param name="items">The items; enumerated once per attempt, in the same order every time.</param>
+    /// <param name="processor">Applies one chunk through the worker's DbContext; it need not call SaveChanges.</param>
+    /// <param name="cancellationToken">The handler's token.</param>
+    /// <param name="name">Distinguishes two item lists processed by one task.</param>
+    public Task<ItemsResult> ProcessItemsAsync<TItem>(
+        IEnumerable<TItem> items,
+        ChunkProcessor<TItem> processor,
+        CancellationToken cancellationToken,
+        string name = "items")
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var total = items.TryGetNonEnumeratedCount(out var count) ? count : (long?)null;
+        return _steps.ProcessItemsAsync(Info, Settings, items.ToAsyncEnumerable(), total, processor, name, cancellationToken);
+    }
+
+    /// <summary>
+    /// Processes a stream of items (a CSV read from S3, say) in chunks, never holding more than one chunk in
+    /// memory. <paramref name="expectedItems"/>, when known, makes progress show a total.
+    /// </summary>
+    public Task<ItemsResult> ProcessItemsAsync<TItem>(
+        IAsyncEnumerable<TItem> items,
+        ChunkProcessor<TItem> processor,
+        long? expectedItems,
+        CancellationToken cancellationToken,
+        string name = "items") =>
+        _steps.ProcessItemsAsync(Info, Settings, items, expectedItems, processor, name, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one database transaction with a ledger row for this task and
+    /// <paramref name="step"/>; returns false without running it when an earlier delivery already committed it.
+    /// </summary>
+    public Task<bool> TransactionAsync(
+        Func<CancellationToken, Task> work,
+        CancellationToken cancellationToken,
+        string step = "transaction") =>
+        _steps.TransactionAsync(Info, step, work, cancellationToken);
+
+    /// <summary>Fails the task for good: it goes to the dead-letter queue now with <paramref name="reason"/>.</summary>
+    [DoesNotReturn]
+    public void Reject(string reason) => throw new PermanentTaskException(reason);
+}

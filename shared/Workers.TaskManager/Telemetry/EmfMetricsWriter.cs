@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Workers.TaskManager.Options;
+
+namespace Workers.TaskManager.Telemetry;
+
+// Listens to this host's TaskManager instruments and writes one EMF line per task type per interval with
+// TasksSucceeded, TasksFailed, TasksDeadLettered and TaskDuration, under dimension sets [Worker] and
+// [Worker, TaskType]. infra/ alarms compute the error rate from these names.
+internal sealed class EmfMetricsWriter : BackgroundService
+{
+    private readonly IMeterFactory _meterFactory;
+    private readonly MetricsOptions _options;
+    private readonly string _worker;
+    private readonly string _environment;
+    private readonly TimeProvider _time;
+    private readonly ILogger<EmfMetricsWriter> _logger;
+    private readonly MeterListener _listener = new();
+    private ConcurrentDictionary<string, EmfAggregate> _current = new(StringComparer.Ordinal);
+
+    public EmfMetricsWriter(
+        IMeterFactory meterFactory,
+        IOptions<MetricsOptions> options,
+        IOptions<TaskManagerOptions> taskManager,
+        IOptions<FleetOptions> fleet,
+        TimeProvider time,
+        ILogger<EmfMetricsWriter> logger)
+    {
+        _meterFactory = meterFactory;
+        _options = options.Value;
+        _worker = taskManager.Value.Worker;
+        _environment = fleet.Value.Environment;
+        _time = time;
+        _logger = logger;
+    }
+
+    public TextWriter Output { get; init; } = Console.Out;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!_options.Emf)
+        {
+            return Task.CompletedTask;
+        }
+
+        // Meters are per host (IMeterFactory): in a process with several hosts, each writer reads only its own.
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Scope == _meterFactory && instrument.Meter.Name == TaskManagerMetrics.MeterName
+                && instrument.Name is TaskManagerMetrics.TasksName or TaskManagerMetrics.DurationName)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>(OnCount);
+        _listener.SetMeasurementEventCallback<double>(OnDuration);
+        _listener.Start();
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_options.Emf)
+        {
+            Flush();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _listener.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.FlushInterval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                Flush();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down; StopAsync writes what is left.
+        }
+    }
+
+    private void OnCount(Instrument instrument, long value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
+    {
+        var (taskType, outcome) = Read(tags);
+        var aggregate = _current.GetOrAdd(taskType, static _ => new EmfAggregate());
+        switch (outcome)
+        {
+            case "succeeded": Interlocked.Add(ref aggregate.Succeeded, value); break;
+            case "failed": Interlocked.Add(ref aggregate.Failed, value); break;
+            case "dead_lettered":
+                Interlocked.Add(ref aggregate.Failed, value);
+                Interlocked.Add(ref aggregate.DeadLettered, value);
+                break;
+            case "duplicate": Interlocked.Add(ref aggregate.Duplicates, value); break;
+            default: break;
+        }
+    }
+
+    private void OnDuration(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
+    {
+        var (taskType, outcome) = Read(tags);
+        if (outcome is "succeeded" or "failed" or "dead_lettered")
+        {
+            _current.GetOrAdd(taskType, static _ => new EmfAggregate()).AddDuration(value);
+        }
+    }
+
+    private static (string TaskType, string Outcome) Read(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        string taskType = "", outcome = "";
+        foreach (var tag in tags)
+        {
+            if (tag.Key == "task_type")
+            {
+                taskType = tag.Value as string ?? "";
+            }
+            else if (tag.Key == "outcome")
+            {
+                outcome = tag.Value as string ?? "";
+            }
+        }
+
+        return (taskType, outcome);
+    }
+
+    private void Flush()
+    {
+        var flushed = Interlocked.Exchange(ref _current, new ConcurrentDictionary<string, EmfAggregate>(StringComparer.Ordinal));
+        var timestamp = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        try
+        {
+            foreach (var (taskType, aggregate) in flushed)
+            {
+                Output.WriteLine(Line(timestamp, taskType, aggregate));
+            }
+
+            Output.Flush();
+        }
+#pragma warning disable CA1031 // Losing one minute of metrics must not take the worker down.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.MetricsFailed(_logger, ex);
+        }
+    }
+
+    private string Line(long timestamp, string taskType, EmfAggregate aggregate)
+    {
+        // A metric must have a value: a period with only duplicates has no durations to report.
+        var durations = aggregate.Durations();
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("_aws");
+            json.WriteNumber("Timestamp", timestamp);
+            json.WriteStartArray("CloudWatchMetrics");
+            json.WriteStartObject();
+            json.WriteString("Namespace", _options.Namespace);
+            json.WriteStartArray("Dimensions");
+            json.WriteStartArray();
+            json.WriteStringValue("Worker");
+            json.WriteEndArray();
+            json.WriteStartArray();
+            json.WriteStringValue("Worker");
+            json.WriteStringValue("TaskType");
+            json.WriteEndArray();
+            json.WriteEndArray();
+            json.WriteStartArray("Metrics");
+            Metric(json, "TasksSucceeded", "Count");
+            Metric(json, "TasksFailed", "Count");
+            Metric(json, "TasksDeadLettered", "Count");
+            if (durations.Length > 0)
+            {
+                Metric(json, "TaskDuration", "Milliseconds");
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteString("Worker", _worker);
+            json.WriteString("TaskType", taskType);
+            json.WriteString("Environment", _environment);
+            json.WriteNumber("TasksSucceeded", Interlocked.Read(ref aggregate.Succeeded));
+            json.WriteNumber("TasksFailed", Interlocked.Read(ref aggregate.Failed));
+            json.WriteNumber("TasksDeadLettered", Interlocked.Read(ref aggregate.DeadLettered));
+            json.WriteNumber("TasksDuplicate", Interlocked.Read(ref aggregate.Duplicates));
+            if (durations.Length > 0)
+            {
+                json.WriteStartArray("TaskDuration");
+                foreach (var duration in durations)
+                {
+                    json.WriteNumberValue(Math.Round(duration, 3));
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static void Metric(Utf8JsonWriter json, string name, string unit)
+    {
+        json.WriteStartObject();
+        json.WriteString("Name", name);
+        json.WriteString("Unit", unit);
+        json.WriteEndObject();
+    }
+}

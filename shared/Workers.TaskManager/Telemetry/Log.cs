@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Logging;
+
+namespace Workers.TaskManager.Telemetry;
+
+// Every log line the TaskManager writes. Task identifiers (Worker, TaskType, TaskId, MessageId, MessageGroupId,
+// Attempt) come from the per-message scope, the trace id from the current Activity.
+internal static partial class Log
+{
+    [LoggerMessage(1000, LogLevel.Information, "Consuming {QueueUrl} (FIFO: {Fifo}; dead-letter queue {DeadLetterQueueUrl} after {MaxReceiveCount} receives) with {Pollers} pollers and up to {MaxInFlight} messages in flight; task types: {TaskTypes}")]
+    public static partial void ConsumerStarted(ILogger logger, string queueUrl, bool fifo, string deadLetterQueueUrl, int maxReceiveCount, int pollers, int maxInFlight, string taskTypes);
+
+    [LoggerMessage(1001, LogLevel.Warning, "Queue {QueueUrl} has no redrive policy: failed messages are retried with backoff for as long as the queue keeps them, and poison messages cannot be dead-lettered")]
+    public static partial void NoRedrivePolicy(ILogger logger, string queueUrl);
+
+    [LoggerMessage(1002, LogLevel.Warning, "Receiving from {QueueUrl} failed; trying again in {RetryDelay}")]
+    public static partial void ReceiveFailed(ILogger logger, Exception exception, string queueUrl, TimeSpan retryDelay);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Message {MessageId} was delivered again while still held (its visibility timeout ran out); the newer receipt handle replaces the old one and the message is not handled twice")]
+    public static partial void Redelivered(ILogger logger, string messageId);
+
+    [LoggerMessage(1004, LogLevel.Information, "Stopping: polling stopped, {Running} task(s) may finish within {DrainTimeout}, {Released} queued message(s) returned to the queue")]
+    public static partial void Draining(ILogger logger, int running, TimeSpan drainTimeout, int released);
+
+    [LoggerMessage(1005, LogLevel.Warning, "The drain timeout passed with {Running} task(s) still running; cancelling them and returning their messages to the queue")]
+    public static partial void DrainTimedOut(ILogger logger, int running);
+
+    [LoggerMessage(1006, LogLevel.Information, "Consumer stopped; {InFlight} message(s) still held were returned to the queue")]
+    public static partial void ConsumerStopped(ILogger logger, int inFlight);
+
+    [LoggerMessage(1007, LogLevel.Critical, "The consumer failed and the worker is stopping")]
+    public static partial void ConsumerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1100, LogLevel.Debug, "Task succeeded in {DurationMs:0.0} ms")]
+    public static partial void TaskSucceeded(ILogger logger, double durationMs);
+
+    [LoggerMessage(1101, LogLevel.Warning, "Task failed on attempt {Attempt}; it is retried in {RetryDelay}")]
+    public static partial void TaskFailed(ILogger logger, Exception exception, int attempt, TimeSpan retryDelay);
+
+    [LoggerMessage(1102, LogLevel.Error, "Task failed on attempt {Attempt} of {MaxReceiveCount}; SQS moves it to the dead-letter queue on its next receive")]
+    public static partial void TaskFailedFinal(ILogger logger, Exception exception, int attempt, int maxReceiveCount);
+
+    [LoggerMessage(1103, LogLevel.Error, "Message moved to the dead-letter queue without retrying ({FailureKind}): {Reason}")]
+    public static partial void DeadLettered(ILogger logger, FailureKind failureKind, string reason);
+
+    [LoggerMessage(1104, LogLevel.Error, "Could not move the message to the dead-letter queue ({FailureKind}: {Reason}); it is retried with backoff instead and SQS dead-letters it after its last receive")]
+    public static partial void DeadLetterFailed(ILogger logger, Exception? exception, FailureKind failureKind, string reason);
+
+    [LoggerMessage(1105, LogLevel.Information, "Task {TaskId} already succeeded; deleting this repeated delivery")]
+    public static partial void Duplicate(ILogger logger, string taskId);
+
+    [LoggerMessage(1106, LogLevel.Information, "Returned {Count} later message(s) of group {MessageGroupId} to the queue so none overtakes the failed one")]
+    public static partial void HeldBack(ILogger logger, int count, string messageGroupId);
+
+    [LoggerMessage(1107, LogLevel.Warning, "Task cancelled by shutdown; its message is returned to the queue")]
+    public static partial void CancelledByShutdown(ILogger logger);
+
+    [LoggerMessage(1108, LogLevel.Error, "Could not record the failure of message {MessageId} in the database")]
+    public static partial void RecordFailureFailed(ILogger logger, Exception exception, string messageId);
+
+    [LoggerMessage(1200, LogLevel.Error, "Deleting message {MessageId} failed ({ErrorCode}: {ErrorMessage}); SQS will deliver it again and the task record and step ledger keep it from being applied twice")]
+    public static partial void DeleteFailed(ILogger logger, string messageId, string? errorCode, string? errorMessage);
+
+    [LoggerMessage(1201, LogLevel.Warning, "Setting the visibility of message {MessageId} to {Timeout} failed ({ErrorCode}: {ErrorMessage})")]
+    public static partial void VisibilityChangeFailed(ILogger logger, string messageId, TimeSpan timeout, string? errorCode, string? errorMessage);
+
+    [LoggerMessage(1202, LogLevel.Warning, "Message {MessageId} has been held for the 12 hours SQS allows at most; it will become visible again")]
+    public static partial void VisibilityLimitReached(ILogger logger, string messageId);
+
+    [LoggerMessage(1300, LogLevel.Warning, "Could not record {Count} finished task(s) in the database; the tasks themselves succeeded")]
+    public static partial void TaskRecordsFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(1301, LogLevel.Warning, "{Count} finished-task record(s) were dropped because the database fell behind")]
+    public static partial void TaskRecordsDropped(ILogger logger, long count);
+
+    [LoggerMessage(1400, LogLevel.Warning, "Writing metrics failed")]
+    public static partial void MetricsFailed(ILogger logger, Exception exception);
+}

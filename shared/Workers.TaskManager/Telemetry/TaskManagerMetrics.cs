@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Workers.TaskManager.Telemetry;
+
+/// <summary>
+/// The TaskManager's instruments, on the meter <c>Workers.TaskManager</c>. The EMF writer turns them into
+/// CloudWatch metrics; any other MeterListener (OpenTelemetry, dotnet-counters) can read them too.
+/// </summary>
+public sealed class TaskManagerMetrics
+{
+    /// <summary>The meter name.</summary>
+    public const string MeterName = "Workers.TaskManager";
+
+    /// <summary>Tasks handled, tagged <c>task_type</c> and <c>outcome</c>.</summary>
+    public const string TasksName = "workers.tasks";
+
+    /// <summary>Handler duration in milliseconds, tagged <c>task_type</c> and <c>outcome</c>.</summary>
+    public const string DurationName = "workers.task.duration";
+
+    /// <summary>Visibility extensions granted to messages still being handled.</summary>
+    public const string HeartbeatsName = "workers.heartbeats";
+
+    private readonly Counter<long> _tasks;
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _received;
+    private readonly Counter<long> _heartbeats;
+    private readonly Counter<long> _settleFailures;
+
+    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
+    public TaskManagerMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(MeterName);
+        _tasks = meter.CreateCounter<long>(TasksName, "{task}", "Tasks handled");
+        _duration = meter.CreateHistogram<double>(DurationName, "ms", "Handler duration");
+        _received = meter.CreateCounter<long>("workers.messages.received", "{message}", "Messages received");
+        _heartbeats = meter.CreateCounter<long>(HeartbeatsName, "{extension}", "Visibility extensions");
+        _settleFailures = meter.CreateCounter<long>("workers.settle.failures", "{entry}", "Deletes and visibility changes SQS refused");
+    }
+
+    internal void Handled(string taskType, TaskOutcome outcome, double durationMs)
+    {
+        var tags = new TagList { { "task_type", taskType }, { "outcome", OutcomeTag(outcome) } };
+        _tasks.Add(1, tags);
+        _duration.Record(durationMs, tags);
+    }
+
+    internal void Received(int count) => _received.Add(count);
+
+    internal void Heartbeat() => _heartbeats.Add(1);
+
+    internal void SettleFailed(string operation) => _settleFailures.Add(1, new KeyValuePair<string, object?>("operation", operation));
+
+    internal static string OutcomeTag(TaskOutcome outcome) => outcome switch
+    {
+        TaskOutcome.Succeeded => "succeeded",
+        TaskOutcome.Duplicate => "duplicate",
+        TaskOutcome.Failed => "failed",
+        TaskOutcome.DeadLettered => "dead_lettered",
+        _ => "released",
+    };
+}

@@ -1,0 +1,6 @@
+namespace Workers.TaskManager.Tests.Infrastructure;
+
+internal sealed class ScriptedHandler(Script script) : ITaskHandler<Echo>
+{
+    public Task HandleAsync(TaskContext<Echo> task, CancellationToken cancellationToken) => script.RunAsync(task, cancellationToken);
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Amazon.S3;
+using Amazon.SQS;
+using Workers.Fleet;
+using Workers.TaskManager.Aws;
+
+namespace Workers.Testing;
+
+/// <summary>
+/// The SQS/S3 emulator and PostgreSQL every test and benchmark runs against, started once per process. When
+/// <c>AWS_ENDPOINT_URL</c> and <c>WORKERS_TEST_POSTGRES</c> (an admin connection string) are set, those are
+/// used; otherwise <c>infra/local/stack.sh start</c> installs what is missing and starts the local stack, and
+/// its endpoint settings are applied to this process so every AWS client created here uses them.
+/// </summary>
+public sealed class LocalStack
+{
+    private static readonly Lazy<Task<LocalStack>> Shared = new(StartAsync);
+
+    private LocalStack(string adminConnectionString)
+    {
+        AdminConnectionString = adminConnectionString;
+        Sqs = new AmazonSQSClient();
+        S3 = new AmazonS3Client(new AmazonS3Config { ForcePathStyle = AwsEndpoints.IsCustom("S3") });
+        Bucket = FleetDeclaration.Current.BucketName("local");
+    }
+
+    /// <summary>A connection string to the server's maintenance database, allowed to create databases.</summary>
+    public string AdminConnectionString { get; }
+
+    /// <summary>An SQS client on the stack.</summary>
+    public IAmazonSQS Sqs { get; }
+
+    /// <summary>An S3 client on the stack.</summary>
+    public IAmazonS3 S3 { get; }
+
+    /// <summary>The fleet's bucket in the <c>local</c> environment (created by the stack).</summary>
+    public string Bucket { get; }
+
+    /// <summary>The stack, started on first use.</summary>
+    public static Task<LocalStack> GetAsync() => Shared.Value;
+
+    private static async Task<LocalStack> StartAsync()
+    {
+        if (Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL") is { Length: > 0 }
+            && Environment.GetEnvironmentVariable("WORKERS_TEST_POSTGRES") is { Length: > 0 } configured)
+        {
+            return new LocalStack(configured);
+        }
+
+        var script = Path.Combine(RepositoryRoot.Path, "infra", "local", "stack.sh");
+        await RunAsync(script, "start");
+        string? connectionString = null;
+        foreach (var line in (await RunAsync(script, "env")).Split('\n'))
+        {
+            var eq = line.IndexOf('=', StringComparison.Ordinal);
+            if (!line.StartsWith("export ", StringComparison.Ordinal) || eq < 0)
+            {
+                continue;
+            }
+
+            var name = line[7..eq];
+            var value = line[(eq + 1)..].Trim().Trim('\'', '"');
+            if (name.StartsWith("AWS_", StringComparison.Ordinal))
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+            else if (name == "ConnectionStrings__Workers")
+            {
+                connectionString = value;
+            }
+        }
+
+        return new LocalStack(connectionString ?? throw new InvalidOperationException("stack.sh env printed no ConnectionStrings__Workers."));
+    }
+
+    private static async Task<string> RunAsync(string script, string command)
+    {
+        var start = new ProcessStartInfo("bash", [script, command])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start bash.");
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        await process.WaitForExitAsync(timeout.Token);
+        return process.ExitCode == 0
+            ? await output
+            : throw new InvalidOperationException($"stack.sh {command} failed ({process.ExitCode}):\n{await output}\n{await error}");
+    }
+}
