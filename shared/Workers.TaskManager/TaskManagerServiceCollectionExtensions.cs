@@ -55,7 +55,16 @@ public static class TaskManagerServiceCollectionExtensions
 
         // A graceful stop needs the drain plus the forced-stop grace; the host must wait that long for it.
         services.AddOptions<HostOptions>().Configure<IOptions<TaskManagerOptions>>((host, taskManager) =>
-            host.ShutdownTimeout = taskManager.Value.DrainTimeout + taskManager.Value.ForcedStopGrace + TimeSpan.FromSeconds(3));
+        {
+            try
+            {
+                host.ShutdownTimeout = taskManager.Value.DrainTimeout + taskManager.Value.ForcedStopGrace + TimeSpan.FromSeconds(3);
+            }
+            catch (OptionsValidationException)
+            {
+                // Invalid options are reported by the start-up validation, together with every other error.
+            }
+        });
 
         services.TryAddScoped<ITaskSteps, NoDatabaseSteps>();
         services.AddSingleton<TaskRegistry>();

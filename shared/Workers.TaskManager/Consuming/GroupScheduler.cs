@@ -7,7 +7,7 @@ namespace Workers.TaskManager.Consuming;
 // already locks a group while one of its messages is in flight, but one receive can return several messages
 // of a group (AWS does), and those must run in order here. When one fails, the rest of its group still held
 // here goes back to the queue, behind it, so nothing overtakes it. On a standard queue every message is its own
-// group. During a drain no new message starts: held ones go back to the queue.
+// group. After BeginDrain no new message starts: waiting ones go back to the queue.
 internal sealed class GroupScheduler(
     bool fifo,
     Func<ReceivedMessage, CancellationToken, Task<TaskOutcome>> process,
@@ -16,7 +16,7 @@ internal sealed class GroupScheduler(
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Queue<ReceivedMessage>> _groups = new(StringComparer.Ordinal);
-    private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource? _idle;
     private CancellationToken _shutdown;
     private int _running;
     private bool _draining;
@@ -63,10 +63,6 @@ internal sealed class GroupScheduler(
                 queue.Clear();
             }
 
-            if (_running == 0)
-            {
-                _idle.TrySetResult();
-            }
         }
 
         foreach (var message in waiting)
@@ -77,8 +73,20 @@ internal sealed class GroupScheduler(
         return waiting.Count;
     }
 
-    // Completes when no message is being handled (after BeginDrain).
-    public Task Idle => _idle.Task;
+    // Completes when no message is being handled or waiting.
+    public Task WhenIdle()
+    {
+        lock (_gate)
+        {
+            if (_running == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            _idle ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _idle.Task;
+        }
+    }
 
     private async Task RunGroupAsync(string key, Queue<ReceivedMessage> queue)
     {
@@ -90,9 +98,10 @@ internal sealed class GroupScheduler(
                 if (queue.Count == 0)
                 {
                     _groups.Remove(key);
-                    if (--_running == 0 && _draining)
+                    if (--_running == 0 && _idle is { } idle)
                     {
-                        _idle.TrySetResult();
+                        _idle = null;
+                        idle.SetResult();
                     }
 
                     return;

@@ -10,7 +10,9 @@ namespace Workers.TaskManager.Consuming;
 // One long-poll loop. It reserves in-flight slots first, so it only receives what can start soon (messages
 // received and left waiting would sit out their visibility timeout), asks for every attribute (a subset makes
 // the .NET SDK's MD5 check fail against some SQS implementations), and hands each batch to the scheduler.
-// Stopping cancels the long poll in flight.
+// `stop` ends the loop without touching a receive in flight: SQS completes an abandoned long poll on its side
+// and the messages it takes stay invisible with no one to handle them, so a receive is only aborted through
+// `abort`, which the consumer fires once nothing it holds could be picked up that way.
 internal sealed class QueuePoller(
     int index,
     IAmazonSQS sqs,
@@ -27,7 +29,7 @@ internal sealed class QueuePoller(
     private static readonly TimeSpan CapacityCheck = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
-    public async Task RunAsync(CancellationToken stop)
+    public async Task RunAsync(CancellationToken stop, CancellationToken abort)
     {
         var failures = 0;
         while (!stop.IsCancellationRequested)
@@ -51,12 +53,12 @@ internal sealed class QueuePoller(
             List<Message> messages;
             try
             {
-                var response = await sqs.ReceiveMessageAsync(Request(reserved), stop);
+                var response = await sqs.ReceiveMessageAsync(Request(reserved), abort);
                 messages = response.Messages ?? [];
                 failures = 0;
                 health.Polled(index);
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            catch (OperationCanceledException) when (abort.IsCancellationRequested)
             {
                 limiter.Release(reserved);
                 return;
@@ -96,7 +98,7 @@ internal sealed class QueuePoller(
         var now = time.GetUtcNow();
         foreach (var message in messages)
         {
-            var received = new ReceivedMessage(message, now, options.VisibilityTimeout);
+            var received = new ReceivedMessage(message, now, options.EffectiveReceiveVisibilityTimeout);
             if (inFlight.TryAdd(received))
             {
                 scheduler.Schedule(received);
@@ -114,7 +116,7 @@ internal sealed class QueuePoller(
         QueueUrl = queue.Url,
         MaxNumberOfMessages = count,
         WaitTimeSeconds = options.WaitTimeSeconds,
-        VisibilityTimeout = (int)options.VisibilityTimeout.TotalSeconds,
+        VisibilityTimeout = (int)options.EffectiveReceiveVisibilityTimeout.TotalSeconds,
         MessageSystemAttributeNames = ["All"],
         MessageAttributeNames = ["All"],
 

@@ -17,13 +17,14 @@ namespace Workers.TaskManager.Consuming;
 // The worker's consumer: finds its queue, runs the pollers, the group scheduler and the heartbeat, and on
 // shutdown stops polling (cancelling long polls), returns messages that have not started, lets running
 // handlers finish within the drain timeout, cancels the rest, and flushes deletes and records before exiting.
+// Dependencies that do work when created (AWS clients need a region, the data source a connection string) are
+// resolved when the consumer runs, not
+// in its constructor: hosted services are created before the host validates options, and every configuration
+// error should be reported together first.
 internal sealed class TaskConsumer(
     IServiceProvider services,
-    IAmazonSQS sqs,
-    QueueDirectory queues,
     FleetWorker worker,
     TaskRegistry registry,
-    TaskRecordWriter records,
     PollLoopHealth health,
     TaskManagerMetrics metrics,
     IOptions<TaskManagerOptions> options,
@@ -50,13 +51,15 @@ internal sealed class TaskConsumer(
     private async Task RunAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
+        var sqs = services.GetRequiredService<IAmazonSQS>();
+        var records = services.GetRequiredService<TaskRecordWriter>();
         var queue = await DescribeQueueAsync(o, stoppingToken);
         var settings = TaskTypeSettings.Resolve(worker, o.TaskTypes);
         using var limiter = new InFlightLimiter(o.MaxInFlight);
         var inFlight = new InFlightMessages();
         await using var deletes = new DeleteSender(sqs, queue.Url, time, logger);
         await using var visibility = new VisibilitySender(sqs, queue.Url, time, logger);
-        var settler = new Settler(deletes, visibility, inFlight, limiter, health, metrics, logger);
+        var settler = new Settler(deletes, visibility, inFlight, limiter, health, metrics, time, logger);
         var processor = new MessageProcessor(
             worker.Name,
             queue,
@@ -77,41 +80,99 @@ internal sealed class TaskConsumer(
 
         using var hardStop = new CancellationTokenSource();
         using var heartbeatStop = new CancellationTokenSource();
+        using var abortReceives = new CancellationTokenSource();
         scheduler.Start(hardStop.Token);
         records.Start();
         var beating = heartbeat.RunAsync(heartbeatStop.Token);
 
-        var pollers = o.EffectivePollers;
-        health.Started(pollers, StallLimit(o, settings));
-        Log.ConsumerStarted(logger, queue.Url, queue.IsFifo, queue.DeadLetterUrl ?? "(none)", queue.MaxReceiveCount, pollers, o.MaxInFlight, string.Join(", ", registry.TaskTypes));
-        await Task.WhenAll(Enumerable.Range(0, pollers).Select(i =>
-            new QueuePoller(i, sqs, queue, o, limiter, inFlight, scheduler, health, metrics, time, logger).RunAsync(stoppingToken)));
+        var pollerCount = o.EffectivePollers;
+        health.Started(pollerCount, StallLimit(o, settings));
+        Log.ConsumerStarted(logger, queue.Url, queue.IsFifo, queue.DeadLetterUrl ?? "(none)", queue.MaxReceiveCount, pollerCount, o.MaxInFlight, string.Join(", ", registry.TaskTypes));
+        var pollers = Task.WhenAll(Enumerable.Range(0, pollerCount).Select(i =>
+            new QueuePoller(i, sqs, queue, o, limiter, inFlight, scheduler, health, metrics, time, logger).RunAsync(stoppingToken, abortReceives.Token)));
+        await StoppedAsync(stoppingToken);
 
-        // Polling has stopped: drain.
+        // Stopping: no new receives. Handlers finish within the drain timeout; receives still waiting may bring
+        // more work, which runs too. A receive still waiting is aborted only when nothing of ours is running or
+        // settling and a moment has passed since our last delete: SQS completes an abandoned long poll on its
+        // side, and a message our own delete unlocks (the next of its FIFO group) would be taken by it and left
+        // invisible with no one to handle it. An idle worker therefore stops at once.
         health.Draining();
-        var released = scheduler.BeginDrain();
-        Log.Draining(logger, scheduler.Running, o.DrainTimeout, released);
-        if (!await Completes(scheduler.Idle, o.DrainTimeout))
+        var released = settler.Released;
+        Log.Draining(logger, scheduler.Running, o.DrainTimeout);
+        using var drainTimer = new CancellationTokenSource();
+        var deadline = Task.Delay(o.DrainTimeout, time, drainTimer.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
+        while (!(pollers.IsCompleted && scheduler.WhenIdle().IsCompleted) && !deadline.IsCompleted)
+        {
+            if (scheduler.WhenIdle().IsCompleted && settler.Idle)
+            {
+                var quiet = time.GetElapsedTime(settler.LastSettled);
+                if (quiet >= QuietBeforeAbort)
+                {
+                    await abortReceives.CancelAsync();
+                    await Task.WhenAny(pollers, deadline);
+                    continue;
+                }
+
+                await Task.WhenAny(pollers, Task.Delay(QuietBeforeAbort - quiet, time, drainTimer.Token), deadline);
+                continue;
+            }
+
+            await Task.WhenAny(pollers, scheduler.WhenIdle(), settler.WhenAllSettledAsync(), deadline);
+        }
+
+        await abortReceives.CancelAsync();
+        await pollers;
+        scheduler.BeginDrain();
+        await Task.WhenAny(scheduler.WhenIdle(), deadline);
+        if (!scheduler.WhenIdle().IsCompleted)
         {
             Log.DrainTimedOut(logger, scheduler.Running);
             await hardStop.CancelAsync();
-            await Completes(scheduler.Idle, o.ForcedStopGrace);
+            await Completes(scheduler.WhenIdle(), o.ForcedStopGrace);
         }
 
+        // A handler that ignored its cancellation still holds its message: hand it back now rather than let it
+        // wait out its visibility timeout after the process is gone.
+        var abandoned = inFlight.Snapshot().Where(m => !m.Settling).ToList();
+        abandoned.ForEach(settler.Release);
+        released = settler.Released - released;
+
+        await drainTimer.CancelAsync();
+
+        // Every delete and release must reach SQS before the senders close; the heartbeat keeps going meanwhile.
+        await Completes(settler.WhenAllSettledAsync(), SettleTimeout);
         await heartbeatStop.CancelAsync();
         await beating;
         await visibility.DisposeAsync();
         await deletes.DisposeAsync();
         await records.DisposeAsync();
-        Log.ConsumerStopped(logger, inFlight.Count);
+        Log.ConsumerStopped(logger, released);
+    }
+
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
+
+    // How long after our last delete SQS may take to hand an unlocked message to a receive still waiting.
+    private static readonly TimeSpan QuietBeforeAbort = TimeSpan.FromSeconds(1);
+
+    private static async Task StoppedAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping: drain.
+        }
     }
 
     private async Task<QueueInfo> DescribeQueueAsync(TaskManagerOptions o, CancellationToken cancellationToken)
     {
         var url = o.QueueUrl?.ToString()
             ?? Environment.GetEnvironmentVariable("COPILOT_QUEUE_URI")
-            ?? await queues.GetQueueUrlAsync(worker.Name, cancellationToken);
-        var queue = await queues.DescribeAsync(url, o.MaxReceiveCount, cancellationToken);
+            ?? await services.GetRequiredService<QueueDirectory>().GetQueueUrlAsync(worker.Name, cancellationToken);
+        var queue = await services.GetRequiredService<QueueDirectory>().DescribeAsync(url, o.MaxReceiveCount, cancellationToken);
         if (queue.DeadLetterUrl is null)
         {
             Log.NoRedrivePolicy(logger, url);

@@ -41,7 +41,16 @@ public sealed class TaskManagerOptions
     [Range(typeof(TimeSpan), "00:00:01", "12:00:00")]
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How often the heartbeat looks for messages about to become visible; by default a quarter of the visibility timeout.</summary>
+    /// <summary>
+    /// Visibility asked for on receive; the heartbeat extends held messages to <see cref="VisibilityTimeout"/>.
+    /// Kept short because a long poll cancelled at shutdown still completes on the SQS side, and the messages it
+    /// takes stay invisible for this long with no one to handle them (aws-sdk-java-v2#1395, aws-sdk-go-v2#2068).
+    /// By default the smaller of 10 s and the visibility timeout.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "12:00:00")]
+    public TimeSpan? ReceiveVisibilityTimeout { get; set; }
+
+    /// <summary>How often the heartbeat looks for messages about to become visible; by default a quarter of the receive visibility timeout.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan? HeartbeatInterval { get; set; }
 
@@ -71,8 +80,12 @@ public sealed class TaskManagerOptions
     /// <summary>Per-task-type overrides of the fleet declaration's settings.</summary>
     public Dictionary<string, TaskTypeOverride> TaskTypes { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The receive visibility timeout actually used.</summary>
+    public TimeSpan EffectiveReceiveVisibilityTimeout =>
+        ReceiveVisibilityTimeout ?? (VisibilityTimeout < TimeSpan.FromSeconds(10) ? VisibilityTimeout : TimeSpan.FromSeconds(10));
+
     /// <summary>The heartbeat period actually used.</summary>
-    public TimeSpan EffectiveHeartbeatInterval => HeartbeatInterval ?? VisibilityTimeout / 4;
+    public TimeSpan EffectiveHeartbeatInterval => HeartbeatInterval ?? EffectiveReceiveVisibilityTimeout / 4;
 
     /// <summary>The number of pollers actually used.</summary>
     public int EffectivePollers => Pollers ?? Math.Clamp((MaxInFlight + BatchSize - 1) / BatchSize, 1, 10);

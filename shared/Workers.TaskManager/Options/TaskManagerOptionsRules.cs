@@ -13,9 +13,19 @@ internal sealed class TaskManagerOptionsRules : IValidateOptions<TaskManagerOpti
             errors.Add($"TaskManager:VisibilityTimeout ({options.VisibilityTimeout}) must be whole seconds: SQS takes an integer.");
         }
 
-        if (options.EffectiveHeartbeatInterval >= options.VisibilityTimeout / 2)
+        if (options.EffectiveReceiveVisibilityTimeout.Ticks % TimeSpan.TicksPerSecond != 0)
         {
-            errors.Add($"TaskManager:HeartbeatInterval ({options.EffectiveHeartbeatInterval}) must be under half the visibility timeout ({options.VisibilityTimeout}), or a slow handler's message reappears before it is extended.");
+            errors.Add($"TaskManager:ReceiveVisibilityTimeout ({options.EffectiveReceiveVisibilityTimeout}) must be whole seconds: SQS takes an integer.");
+        }
+
+        if (options.EffectiveReceiveVisibilityTimeout > options.VisibilityTimeout)
+        {
+            errors.Add($"TaskManager:ReceiveVisibilityTimeout ({options.EffectiveReceiveVisibilityTimeout}) must not exceed TaskManager:VisibilityTimeout ({options.VisibilityTimeout}).");
+        }
+
+        if (options.EffectiveHeartbeatInterval >= options.EffectiveReceiveVisibilityTimeout / 2)
+        {
+            errors.Add($"TaskManager:HeartbeatInterval ({options.EffectiveHeartbeatInterval}) must be under half the receive visibility timeout ({options.EffectiveReceiveVisibilityTimeout}), or a message reappears before it is extended.");
         }
 
         if (options.Retry.BaseDelay > options.Retry.MaxDelay)

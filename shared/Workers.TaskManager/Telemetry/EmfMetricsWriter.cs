@@ -12,37 +12,29 @@ namespace Workers.TaskManager.Telemetry;
 // Listens to this host's TaskManager instruments and writes one EMF line per task type per interval with
 // TasksSucceeded, TasksFailed, TasksDeadLettered and TaskDuration, under dimension sets [Worker] and
 // [Worker, TaskType]. infra/ alarms compute the error rate from these names.
-internal sealed class EmfMetricsWriter : BackgroundService
+// Options are read in StartAsync, not the constructor: hosted services are created before the host validates
+// options at start, and an early read would report one options class instead of every error.
+internal sealed class EmfMetricsWriter(
+    IMeterFactory meterFactory,
+    IOptions<MetricsOptions> metricsOptions,
+    IOptions<TaskManagerOptions> taskManager,
+    IOptions<FleetOptions> fleet,
+    TimeProvider time,
+    ILogger<EmfMetricsWriter> logger) : BackgroundService
 {
-    private readonly IMeterFactory _meterFactory;
-    private readonly MetricsOptions _options;
-    private readonly string _worker;
-    private readonly string _environment;
-    private readonly TimeProvider _time;
-    private readonly ILogger<EmfMetricsWriter> _logger;
     private readonly MeterListener _listener = new();
     private ConcurrentDictionary<string, EmfAggregate> _current = new(StringComparer.Ordinal);
-
-    public EmfMetricsWriter(
-        IMeterFactory meterFactory,
-        IOptions<MetricsOptions> options,
-        IOptions<TaskManagerOptions> taskManager,
-        IOptions<FleetOptions> fleet,
-        TimeProvider time,
-        ILogger<EmfMetricsWriter> logger)
-    {
-        _meterFactory = meterFactory;
-        _options = options.Value;
-        _worker = taskManager.Value.Worker;
-        _environment = fleet.Value.Environment;
-        _time = time;
-        _logger = logger;
-    }
+    private MetricsOptions _options = new();
+    private string _worker = "";
+    private string _environment = "";
 
     public TextWriter Output { get; init; } = Console.Out;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
+        _options = metricsOptions.Value;
+        _worker = taskManager.Value.Worker;
+        _environment = fleet.Value.Environment;
         if (!_options.Emf)
         {
             return Task.CompletedTask;
@@ -51,7 +43,7 @@ internal sealed class EmfMetricsWriter : BackgroundService
         // Meters are per host (IMeterFactory): in a process with several hosts, each writer reads only its own.
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Scope == _meterFactory && instrument.Meter.Name == TaskManagerMetrics.MeterName
+            if (instrument.Meter.Scope == meterFactory && instrument.Meter.Name == TaskManagerMetrics.MeterName
                 && instrument.Name is TaskManagerMetrics.TasksName or TaskManagerMetrics.DurationName)
             {
                 listener.EnableMeasurementEvents(instrument);
@@ -80,7 +72,7 @@ internal sealed class EmfMetricsWriter : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(_options.FlushInterval, _time);
+        using var timer = new PeriodicTimer(_options.FlushInterval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -141,7 +133,7 @@ internal sealed class EmfMetricsWriter : BackgroundService
     private void Flush()
     {
         var flushed = Interlocked.Exchange(ref _current, new ConcurrentDictionary<string, EmfAggregate>(StringComparer.Ordinal));
-        var timestamp = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var timestamp = time.GetUtcNow().ToUnixTimeMilliseconds();
         try
         {
             foreach (var (taskType, aggregate) in flushed)
@@ -155,7 +147,7 @@ internal sealed class EmfMetricsWriter : BackgroundService
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Log.MetricsFailed(_logger, ex);
+            Log.MetricsFailed(logger, ex);
         }
     }
 

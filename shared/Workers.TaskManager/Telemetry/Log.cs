@@ -18,14 +18,14 @@ internal static partial class Log
     [LoggerMessage(1003, LogLevel.Warning, "Message {MessageId} was delivered again while still held (its visibility timeout ran out); the newer receipt handle replaces the old one and the message is not handled twice")]
     public static partial void Redelivered(ILogger logger, string messageId);
 
-    [LoggerMessage(1004, LogLevel.Information, "Stopping: polling stopped, {Running} task(s) may finish within {DrainTimeout}, {Released} queued message(s) returned to the queue")]
-    public static partial void Draining(ILogger logger, int running, TimeSpan drainTimeout, int released);
+    [LoggerMessage(1004, LogLevel.Information, "Stopping: no new receives; {Running} task(s) running may finish within {DrainTimeout}")]
+    public static partial void Draining(ILogger logger, int running, TimeSpan drainTimeout);
 
     [LoggerMessage(1005, LogLevel.Warning, "The drain timeout passed with {Running} task(s) still running; cancelling them and returning their messages to the queue")]
     public static partial void DrainTimedOut(ILogger logger, int running);
 
-    [LoggerMessage(1006, LogLevel.Information, "Consumer stopped; {InFlight} message(s) still held were returned to the queue")]
-    public static partial void ConsumerStopped(ILogger logger, int inFlight);
+    [LoggerMessage(1006, LogLevel.Information, "Consumer stopped; {Returned} message(s) that had not finished were returned to the queue")]
+    public static partial void ConsumerStopped(ILogger logger, long returned);
 
     [LoggerMessage(1007, LogLevel.Critical, "The consumer failed and the worker is stopping")]
     public static partial void ConsumerFailed(ILogger logger, Exception exception);

@@ -17,6 +17,7 @@ public abstract class TaskManagerTest : IAsyncLifetime
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly List<IHost> _hosts = [];
+    private readonly List<TaskWatch> _watches = [];
 
     protected LocalStack Stack { get; private set; } = null!;
 
@@ -41,6 +42,11 @@ public abstract class TaskManagerTest : IAsyncLifetime
 
     public virtual async ValueTask DisposeAsync()
     {
+        foreach (var watch in _watches)
+        {
+            await watch.DisposeAsync();
+        }
+
         foreach (var host in _hosts)
         {
             await host.StopAsync(CancellationToken.None);
@@ -56,7 +62,11 @@ public abstract class TaskManagerTest : IAsyncLifetime
         TestFleet.Worker("test", taskTypes.Length > 0 ? taskTypes : [new TestTaskType("echo")]);
 
     // A worker host consuming this test's queue with the scripted handler for every task type.
-    protected IHost CreateHost(FleetWorker? worker = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    protected IHost CreateHost(
+        FleetWorker? worker = null,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        Action<TaskManagerBuilder>? taskManagerOptions = null)
     {
         worker ??= Worker();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -84,9 +94,19 @@ public abstract class TaskManagerTest : IAsyncLifetime
             taskManager.AddTask<Echo, ScriptedHandler>(taskType);
         }
 
+        taskManagerOptions?.Invoke(taskManager);
         var host = builder.Build();
         _hosts.Add(host);
         return host;
+    }
+
+    // Listens for the host's task notifications; subscribe before publishing so no change is missed.
+    protected async Task<TaskWatch> SubscribeAsync(IHost host)
+    {
+        var subscription = await host.Services.GetRequiredService<TaskWatcher>().SubscribeAsync(Cancellation);
+        var watch = new TaskWatch(subscription, Database.ConnectionString);
+        _watches.Add(watch);
+        return watch;
     }
 
     protected ITaskPublisher Publisher(IHost host) => host.Services.GetRequiredService<ITaskPublisher>();
