@@ -18,9 +18,12 @@ public static class DatabaseConnection
         ArgumentNullException.ThrowIfNull(options);
         problem = null;
         NpgsqlConnectionStringBuilder builder;
+        var poolSizeGiven = false;
         if (configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) is { Length: > 0 } configured)
         {
             builder = new NpgsqlConnectionStringBuilder(configured);
+            var keys = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
+            poolSizeGiven = PoolSizeKeywords.Any(keys.ContainsKey);
         }
         else if (Environment.GetEnvironmentVariable(options.SecretVariable) is { Length: > 0 } secret)
         {
@@ -41,13 +44,15 @@ public static class DatabaseConnection
         }
 
         builder.ApplicationName ??= applicationName;
-        if (!builder.ContainsKey("Maximum Pool Size"))
+        if (!poolSizeGiven)
         {
             builder.MaxPoolSize = options.MaxPoolSize;
         }
 
         return builder.ConnectionString;
     }
+
+    private static readonly string[] PoolSizeKeywords = ["Maximum Pool Size", "Max Pool Size", "MaxPoolSize"];
 
     private static NpgsqlConnectionStringBuilder FromSecret(string json)
     {
