@@ -37,7 +37,7 @@ public abstract class TaskManagerTest : IAsyncLifetime
     {
         Stack = await LocalStack.GetAsync();
         Queues = await TestQueues.CreateAsync(Stack.Sqs, GetType().Name.ToLowerInvariant()[..Math.Min(12, GetType().Name.Length)], Fifo, VisibilityTimeoutSeconds);
-        Database = await TestDatabase.CreateAsync(Stack, Migrations.Ids, Migrations.ApplyAsync);
+        Database = await TestDatabase.CreateAsync(Stack, Migrations.Template.Ids, Migrations.Template.ApplyAsync);
     }
 
     public virtual async ValueTask DisposeAsync()
