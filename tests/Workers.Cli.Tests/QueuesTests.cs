@@ -43,6 +43,23 @@ public sealed class QueuesTests : CliTest
         Assert.Equal(["product", "workers-nowhere-product.fifo", "not found", "", "", "workers-nowhere-product-dlq.fifo", ""], row);
     }
 
+    [Fact]
+    public async Task Queues_watch_prints_the_table_until_cancelled_and_then_exits_0()
+    {
+        var queue = Queues.Name + ".fifo";
+        using var output = new SignallingWriter(queue);
+        using var errors = new StringWriter();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+
+        var run = CliApplication.RunAsync(["queues", "--watch", "1"], CliConsole.Create(output), CliConsole.Create(errors), Settings(), stop.Token);
+        await output.Seen.WaitAsync(Patience, Cancellation);
+        await stop.CancelAsync();
+
+        Assert.Equal(0, await run);
+        Assert.Contains("(Ctrl-C to stop)", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", errors.ToString());
+    }
+
     // The cells of the table row that names the queue, without borders.
     private static string[] Row(CliRun run, string queue) =>
         [.. run.OutputLines.Single(line => line.Contains($" {queue} ", StringComparison.Ordinal))
