@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using Spectre.Console;
 using Workers.Cli.Commands;
 using Workers.Cli.Composition;
+using Workers.Cli.Errors;
 using Workers.Fleet;
 
 namespace Workers.Cli;
@@ -23,6 +24,7 @@ public static class CliApplication
         IDictionary<string, string?> settings,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(errors);
         var fleet = FleetDeclaration.Current;
@@ -39,22 +41,25 @@ public static class CliApplication
             root.Subcommands.Add(group.Create(runner));
         }
 
-        var parse = root.Parse(args);
-        if (parse.Action is ParseErrorAction)
+        var invocation = new InvocationConfiguration
         {
-            return ParseErrors.Report(parse, errors);
+            Output = console.Profile.Out.Writer,
+            Error = errors.Profile.Out.Writer,
+
+            // The runner reports every failure itself; Ctrl-C is the caller's (Program.cs) to turn into cancellation.
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
+        if (args.Length == 0)
+        {
+            // A bare `workers` is someone finding their way: the commands, not an error about a missing one.
+            await root.Parse(["--help"]).InvokeAsync(invocation, cancellationToken);
+            return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync(
-            new InvocationConfiguration
-            {
-                Output = console.Profile.Out.Writer,
-                Error = errors.Profile.Out.Writer,
-
-                // The runner reports every failure itself; Ctrl-C is the caller's (Program.cs) to turn into cancellation.
-                EnableDefaultExceptionHandler = false,
-                ProcessTerminationTimeout = null,
-            },
-            cancellationToken);
+        var parse = root.Parse(args);
+        return parse.Action is ParseErrorAction
+            ? ParseErrors.Report(parse, errors)
+            : await parse.InvokeAsync(invocation, cancellationToken);
     }
 }

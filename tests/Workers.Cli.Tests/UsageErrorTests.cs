@@ -105,6 +105,29 @@ public sealed class UsageErrorTests
     }
 
     [Fact]
+    public async Task Verbose_adds_the_exception_after_the_error_line()
+    {
+        var settings = new Dictionary<string, string?>(NoStack) { ["ConnectionStrings:Workers"] = $"Host=127.0.0.1;Port={ClosedPort()};Username=postgres" };
+
+        var run = await WorkersCli.RunAsync(settings, "task", "some-task", "--verbose");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("error: cannot reach PostgreSQL", run.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Contains(run.ErrorLines, line => line.Contains("Npgsql.NpgsqlException", StringComparison.Ordinal));
+        Assert.Contains(run.ErrorLines, line => line.StartsWith("at Npgsql.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Workers_alone_prints_the_commands_and_exits_2()
+    {
+        var run = await WorkersCli.RunAsync(NoStack);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("enqueue <worker> <task-type>", run.Output, StringComparison.Ordinal);
+        Assert.Equal("", run.Errors);
+    }
+
+    [Fact]
     public async Task Help_lists_the_commands_and_exits_0()
     {
         var run = await WorkersCli.RunAsync(NoStack, "--help");

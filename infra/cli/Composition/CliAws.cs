@@ -18,27 +18,23 @@ internal static class CliAws
     {
         services.AddSingleton<IAmazonSQS>(_ =>
         {
-            var config = Configure(new AmazonSQSConfig(), configuration, "SQS", out var _);
+            var config = Configure(new AmazonSQSConfig(), configuration, "SQS");
             return Credentials(configuration) is { } credentials ? new AmazonSQSClient(credentials, config) : new AmazonSQSClient(config);
         });
         services.AddSingleton<IAmazonS3>(_ =>
         {
-            var config = Configure(new AmazonS3Config(), configuration, "S3", out var custom);
-
             // Emulators serve buckets by path (http://host:port/bucket), not by virtual host.
-            config.ForcePathStyle = custom;
+            var config = Configure(new AmazonS3Config { ForcePathStyle = Endpoint(configuration, "S3") is not null }, configuration, "S3");
             return Credentials(configuration) is { } credentials ? new AmazonS3Client(credentials, config) : new AmazonS3Client(config);
         });
         return services;
     }
 
-    private static TConfig Configure<TConfig>(TConfig config, IConfiguration configuration, string service, out bool customEndpoint)
+    private static TConfig Configure<TConfig>(TConfig config, IConfiguration configuration, string service)
         where TConfig : ClientConfig
     {
         var region = Value(configuration, "AWS_REGION") ?? Value(configuration, "AWS_DEFAULT_REGION");
-        var endpoint = Value(configuration, "AWS_ENDPOINT_URL_" + service) ?? Value(configuration, "AWS_ENDPOINT_URL");
-        customEndpoint = endpoint is not null;
-        if (endpoint is not null)
+        if (Endpoint(configuration, service) is { } endpoint)
         {
             // ServiceURL and RegionEndpoint exclude each other; an emulator still needs a region to sign with.
             config.ServiceURL = endpoint;
@@ -51,6 +47,9 @@ internal static class CliAws
 
         return config;
     }
+
+    private static string? Endpoint(IConfiguration configuration, string service) =>
+        Value(configuration, "AWS_ENDPOINT_URL_" + service) ?? Value(configuration, "AWS_ENDPOINT_URL");
 
     private static AWSCredentials? Credentials(IConfiguration configuration)
     {

@@ -11,7 +11,9 @@ namespace Workers.Cli.Errors;
 // no stack trace; anything else is labelled unexpected and points at --verbose.
 internal sealed class ErrorReporter(IAnsiConsole errors, bool verbose)
 {
-    private const string StackHint = "Is the local stack running (workers stack start)? Otherwise check AWS_ENDPOINT_URL and ConnectionStrings__Workers.";
+    private const string StackRunning = "Is the local stack running (workers stack start)?";
+    private const string DatabaseHint = StackRunning + " Otherwise check ConnectionStrings__Workers.";
+    private const string AwsHint = StackRunning + " Otherwise check AWS_ENDPOINT_URL.";
 
     public int Report(Exception exception)
     {
@@ -48,20 +50,22 @@ internal sealed class ErrorReporter(IAnsiConsole errors, bool verbose)
                 return ($"PostgreSQL refused: {postgres.MessageText} ({postgres.SqlState}).", ExitCodes.Failure, true);
         }
 
+        var database = Find<NpgsqlException>(exception);
         if (Find<SocketException>(exception) is { } socket)
         {
-            var service = Find<NpgsqlException>(exception) is not null ? "PostgreSQL" : "the AWS endpoint";
-            return ($"cannot reach {service}: {socket.Message}. {StackHint}", ExitCodes.Failure, true);
+            return database is not null
+                ? ($"cannot reach PostgreSQL: {socket.Message}. {DatabaseHint}", ExitCodes.Failure, true)
+                : ($"cannot reach the AWS endpoint: {socket.Message}. {AwsHint}", ExitCodes.Failure, true);
         }
 
-        if (Find<NpgsqlException>(exception) is { } npgsql)
+        if (database is not null)
         {
-            return ($"cannot use the database: {npgsql.Message} {StackHint}", ExitCodes.Failure, true);
+            return ($"cannot use the database: {database.Message} {DatabaseHint}", ExitCodes.Failure, true);
         }
 
         if (Find<HttpRequestException>(exception) is { } http)
         {
-            return ($"cannot reach the AWS endpoint: {http.Message} {StackHint}", ExitCodes.Failure, true);
+            return ($"cannot reach the AWS endpoint: {http.Message} {AwsHint}", ExitCodes.Failure, true);
         }
 
         if (exception is AmazonServiceException aws)
