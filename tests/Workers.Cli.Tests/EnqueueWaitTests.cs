@@ -66,6 +66,7 @@ public sealed class EnqueueWaitTests : CliTest
         AssertLine(run, @"· 2,500/2,500 items · 3/3 chunks · 2 rejected$");
         AssertLine(run, @"^items applied\s+2,498$");
         AssertLine(run, @"^c-999: quantity -1 is negative$");
+        await Stack.S3.DeleteObjectAsync(Stack.Bucket, $"uploads/product/{run.Value("task id")}/{Path.GetFileName(csv)}", Cancellation);
     }
 
     private static void AssertLine(CliRun run, string pattern) =>
