@@ -1,0 +1,19 @@
+using Workers.Cli.Enqueue;
+using Workers.Cli.Queues;
+using Workers.Cli.Stack;
+using Workers.Cli.Tasks;
+using Workers.Fleet;
+
+namespace Workers.Cli.Commands;
+
+// Every command group of `workers`, in the order `workers --help` lists them.
+internal static class CommandGroups
+{
+    public static IReadOnlyList<ICommandGroup> Create(FleetDeclaration fleet) =>
+    [
+        new StackCommand(),
+        new EnqueueCommand(fleet),
+        new QueuesCommand(),
+        new TaskCommand(),
+    ];
+}

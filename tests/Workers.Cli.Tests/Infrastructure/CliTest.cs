@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Workers.Fleet;
+using Workers.TaskManager;
+using Workers.TaskManager.Persistence;
+using Workers.Testing;
+
+namespace Workers.Cli.Tests.Infrastructure;
+
+// Base of the CLI's integration tests: each test gets its own queue, dead-letter queue and database on the real
+// local stack, points the CLI's "product" worker at them, and can run the product worker in-process with the
+// test handlers.
+public abstract class CliTest : IAsyncLifetime
+{
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly List<IHost> _hosts = [];
+
+    protected LocalStack Stack { get; private set; } = null!;
+
+    protected TestQueues Queues { get; private set; } = null!;
+
+    protected TestDatabase Database { get; private set; } = null!;
+
+    protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        Stack = await LocalStack.GetAsync();
+        Queues = await TestQueues.CreateAsync(Stack.Sqs, GetType().Name.ToLowerInvariant()[..Math.Min(12, GetType().Name.Length)]);
+        Database = await TestDatabase.CreateAsync(Stack, Migrations.Ids, Migrations.ApplyAsync);
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            await host.StopAsync(CancellationToken.None);
+            host.Dispose();
+        }
+
+        await Queues.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    // What the CLI reads: this test's database, and this test's queue as the product worker's.
+    protected Dictionary<string, string?> Settings() => new()
+    {
+        ["ConnectionStrings:Workers"] = Database.ConnectionString,
+        ["Fleet:Environment"] = "local",
+        ["Fleet:QueueUrls:product"] = Queues.QueueUrl,
+    };
+
+    protected Task<CliRun> RunAsync(params string[] args) => WorkersCli.RunAsync(Settings(), args);
+
+    // The fleet's product worker consuming this test's queue, with updateStock cut into chunks of two items.
+    protected async Task StartWorkerAsync()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["TaskManager:QueueUrl"] = Queues.QueueUrl,
+            ["TaskManager:Retry:BaseDelay"] = "00:00:01",
+            ["TaskManager:TaskTypes:updateStock:ChunkSize"] = "2",
+            ["ConnectionStrings:Workers"] = Database.ConnectionString,
+            ["Fleet:Environment"] = "local",
+            ["Metrics:Emf"] = "false",
+        });
+        builder.Logging.AddProvider(new TestOutputLoggerProvider(TestContext.Current.TestOutputHelper));
+        builder.Logging.SetMinimumLevel(LogLevel.Debug).AddFilter("Microsoft", LogLevel.Warning);
+
+        // The test handlers write no tables of their own, so their ledgered chunks commit through the TaskManager's context.
+        builder.AddTaskManager(FleetDeclaration.Current.Worker("product"))
+            .UseDatabase<TaskStoreDbContext>(TaskStoreDbContext.Schema)
+            .AddTask<StockUpdate, StockUpdateHandler>("updateStock")
+            .AddTask<CsvStock, CsvStockHandler>("csvStock");
+        var host = builder.Build();
+        _hosts.Add(host);
+        await host.StartAsync(Cancellation);
+    }
+
+    // Waits, on the TaskManager's notifications, until the task succeeded or was dead-lettered.
+    protected async Task<TaskProgress> FinishedAsync(string taskId)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(Database.ConnectionString);
+        await using var subscription = await new TaskWatcher(dataSource).SubscribeAsync(Cancellation);
+        await using var db = Migrations.Context(Database.ConnectionString);
+        var reader = new TaskProgressReader(db);
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            if (await reader.GetAsync(taskId, cancellationToken: Cancellation) is { IsFinished: true } progress)
+            {
+                return progress;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Task {taskId} did not finish within {Patience}.");
+            }
+
+            await subscription.WaitAsync(taskId, deadline - DateTime.UtcNow, Cancellation);
+        }
+    }
+}

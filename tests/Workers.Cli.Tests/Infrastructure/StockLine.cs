@@ -1,0 +1,3 @@
+namespace Workers.Cli.Tests.Infrastructure;
+
+public sealed record StockLine(string Sku, int Quantity);
