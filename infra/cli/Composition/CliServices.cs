@@ -8,8 +8,8 @@ using Workers.TaskManager.Options;
 
 namespace Workers.Cli.Composition;
 
-// The composition root, built once per command after parsing (so --env is known): the CLI's own AWS clients
-// and database, the TaskManager's publisher, queue directory and readers, and what each command group adds.
+// The composition root, built once per command after parsing (so --env is known): the TaskManager's publisher
+// (with the AWS clients and the database it registers), queue directory and readers, and each group's services.
 internal static class CliServices
 {
     public static ServiceProvider Build(IConfiguration configuration, FleetDeclaration fleet, Consoles consoles, IEnumerable<ICommandGroup> groups)
@@ -18,9 +18,7 @@ internal static class CliServices
         services.AddSingleton(configuration);
         services.AddSingleton(consoles);
         services.AddSingleton(consoles.Out);
-        services.AddCliAws(configuration);
-        services.AddCliDatabase();
-        services.AddTaskPublisher(fleet, CliDatabase.ApplicationName);
+        services.AddTaskPublisher(fleet, "workers-cli");
         foreach (var group in groups)
         {
             group.AddServices(services);
@@ -31,7 +29,8 @@ internal static class CliServices
         try
         {
             // Validated at start, as a worker's host does, so a bad Fleet__Environment or queue URL fails before
-            // any call. The database options are left to the commands that use the database (see CliDatabase).
+            // any call. The database is left to the commands that use it: `queues` and a plain `enqueue` work without
+            // one, and a missing configuration surfaces as an OptionsValidationException when it is first needed.
             _ = provider.GetRequiredService<IOptions<FleetOptions>>().Value;
             _ = provider.GetRequiredService<IOptions<ClaimCheckOptions>>().Value;
             return provider;

@@ -30,7 +30,7 @@ public static class DatabaseServiceCollectionExtensions
                 sp.GetRequiredService<IConfiguration>(),
                 sp.GetRequiredService<IOptions<DatabaseOptions>>().Value,
                 applicationName,
-                out var problem) ?? throw new InvalidOperationException(problem);
+                out var problem) ?? throw new OptionsValidationException(nameof(DatabaseOptions), typeof(DatabaseOptions), [problem!]);
             return NpgsqlDataSource.Create(connectionString);
         });
         services.AddWorkerDbContext<TaskStoreDbContext>(TaskStoreDbContext.Schema);

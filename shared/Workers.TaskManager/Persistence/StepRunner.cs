@@ -45,7 +45,10 @@ internal sealed class StepRunner<TContext>(TContext db, TimeProvider time) : ITa
         }
 
         await db.Database.ExecuteSqlAsync(
-            $"UPDATE taskmanager.tasks SET chunks_total = {chunks}, items_total = {itemCount}, updated_at = now() WHERE task_id = {info.TaskId}",
+            $"""
+            UPDATE taskmanager.tasks SET chunks_total = {chunks}, items_total = {itemCount}, updated_at = now() WHERE task_id = {info.TaskId};
+            SELECT pg_notify({TaskNotifications.Channel}, {info.TaskId});
+            """,
             cancellationToken);
         return new ItemsResult(chunks, processed, skipped, itemCount, rejected);
 
@@ -154,6 +157,9 @@ internal sealed class StepRunner<TContext>(TContext db, TimeProvider time) : ITa
                 items_total = COALESCE(EXCLUDED.items_total, t.items_total), updated_at = now()
             RETURNING chunk_size AS "Value"
             """).ToListAsync(cancellationToken);
+
+        // Followers (enqueue --wait) learn the task is running, with its expected total, before a chunk commits.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({TaskNotifications.Channel}, {info.TaskId})", cancellationToken);
         return sizes[0];
     }
 
