@@ -20,4 +20,10 @@ public enum FailureKind
 
     /// <summary>The body was offloaded to S3 (claim check) and the object is gone.</summary>
     ClaimCheckMissing,
+
+    /// <summary>
+    /// The handler failed on every allowed attempt while later messages of its FIFO group were held in the
+    /// worker, so the TaskManager moved it to the dead-letter queue itself; the reason is the last error.
+    /// </summary>
+    RetriesExhausted,
 }

@@ -12,7 +12,7 @@ internal sealed class DeadLetterSender(IAmazonSQS sqs, QueueInfo queue, TimeProv
     private const int MaxAttributes = 10;
     private const int MaxReasonLength = 2000;
 
-    public async Task SendAsync(ReceivedMessage message, PermanentTaskException failure, CancellationToken cancellationToken)
+    public async Task SendAsync(ReceivedMessage message, FailureKind kind, string reason, CancellationToken cancellationToken)
     {
         var attributes = (message.Message.MessageAttributes ?? [])
             .Where(a => a.Key != DeadLetterMessages.FailureAttribute)
@@ -23,11 +23,12 @@ internal sealed class DeadLetterSender(IAmazonSQS sqs, QueueInfo queue, TimeProv
             DataType = "String",
             StringValue = JsonSerializer.Serialize(new Dictionary<string, object>
             {
-                ["kind"] = failure.Kind.ToString(),
-                ["reason"] = failure.Message.Length > MaxReasonLength ? failure.Message[..MaxReasonLength] : failure.Message,
+                ["kind"] = kind.ToString(),
+                ["reason"] = reason.Length > MaxReasonLength ? reason[..MaxReasonLength] : reason,
                 ["sourceQueue"] = queue.Url,
                 ["messageId"] = message.MessageId,
                 ["receiveCount"] = message.ReceiveCount,
+                ["attempts"] = message.Attempt,
                 ["failedAt"] = time.GetUtcNow(),
             }),
         };

@@ -5,15 +5,20 @@ namespace Workers.TaskManager.Consuming;
 
 // Runs messages of one FIFO message group strictly one after another and different groups in parallel. SQS
 // already locks a group while one of its messages is in flight, but one receive can return several messages
-// of a group (AWS does), and those must run in order here. When one fails, the rest of its group still held
-// here goes back to the queue, behind it, so nothing overtakes it. On a standard queue every message is its own
-// group. After BeginDrain no new message starts: waiting ones go back to the queue.
+// of a group (AWS does), and those must run in order here. When one fails while later ones of its group are
+// held here, it is retried in place after its backoff (the heartbeat keeps them all invisible): handing them
+// back to SQS would spend one of each follower's receives per failure, and a head that fails three times would
+// push its followers to the dead-letter queue unrun. When the failed message is handed back to SQS instead
+// (TaskOutcome.Failed), the rest of its group goes back behind it, so nothing overtakes it. On a standard queue
+// every message is its own group. After BeginDrain no new message starts: waiting ones go back to the queue.
 internal sealed class GroupScheduler(
     bool fifo,
-    Func<ReceivedMessage, CancellationToken, Task<TaskOutcome>> process,
+    Func<ReceivedMessage, bool, CancellationToken, Task<TaskOutcome>> process,
     Action<ReceivedMessage> release,
-    ILogger logger)
+    TimeProvider time,
+    ILogger logger) : IDisposable
 {
+    private readonly CancellationTokenSource _drain = new();
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Queue<ReceivedMessage>> _groups = new(StringComparer.Ordinal);
     private TaskCompletionSource? _idle;
@@ -50,10 +55,17 @@ internal sealed class GroupScheduler(
         release(message);
     }
 
+    // Ends every wait to retry in place: on stopping, those messages (and their groups) go back to the queue
+    // rather than hold up the shutdown for a backoff.
+    public void StopRetryingInPlace() => _drain.Cancel();
+
+    public void Dispose() => _drain.Dispose();
+
     // Stops starting messages; returns how many waiting ones went back to the queue.
     public int BeginDrain()
     {
         List<ReceivedMessage> waiting;
+        _drain.Cancel();
         lock (_gate)
         {
             _draining = true;
@@ -93,6 +105,7 @@ internal sealed class GroupScheduler(
         while (true)
         {
             ReceivedMessage message;
+            bool followersHeld;
             lock (_gate)
             {
                 if (queue.Count == 0)
@@ -108,13 +121,50 @@ internal sealed class GroupScheduler(
                 }
 
                 message = queue.Dequeue();
+                followersHeld = fifo && queue.Count > 0;
             }
 
-            var outcome = await process(message, _shutdown);
+            var outcome = await process(message, followersHeld, _shutdown);
+            while (outcome is TaskOutcome.RetryInPlace)
+            {
+                if (!await WaitAsync(message.RetryDelay))
+                {
+                    // Draining: the failed message goes back, and its group behind it.
+                    release(message);
+                    outcome = TaskOutcome.Released;
+                    break;
+                }
+
+                message.RetriedInPlace();
+                outcome = await process(message, fifo && FollowersHeld(queue), _shutdown);
+            }
+
             if (outcome is TaskOutcome.Failed or TaskOutcome.Released)
             {
                 HoldBack(key, queue);
             }
+        }
+    }
+
+    private bool FollowersHeld(Queue<ReceivedMessage> queue)
+    {
+        lock (_gate)
+        {
+            return queue.Count > 0;
+        }
+    }
+
+    // False when stopping began during the wait.
+    private async Task<bool> WaitAsync(TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, time, _drain.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

@@ -34,7 +34,10 @@ internal sealed class MessageProcessor(
 {
     private readonly RetryBackoff _backoff = new(options.Retry);
 
-    public async Task<TaskOutcome> ProcessAsync(ReceivedMessage message, CancellationToken shutdown)
+    // followersHeld: later messages of this message's FIFO group are held in this process behind it. A failure
+    // is then retried in place (TaskOutcome.RetryInPlace) instead of handing the message back to SQS, which
+    // would mean handing the followers back too and spending one of their receives each time.
+    public async Task<TaskOutcome> ProcessAsync(ReceivedMessage message, bool followersHeld, CancellationToken shutdown)
     {
         var started = time.GetTimestamp();
         ParsedEnvelope? envelope = null;
@@ -45,7 +48,7 @@ internal sealed class MessageProcessor(
         {
             CheckSize(message);
             envelope = EnvelopeReader.Read(message.Message.Body);
-            info = new TaskInfo(envelope.TaskId ?? message.MessageId, envelope.Type, worker, message.MessageId, message.GroupId, message.ReceiveCount);
+            info = new TaskInfo(envelope.TaskId ?? message.MessageId, envelope.Type, worker, message.MessageId, message.GroupId, message.Attempt);
             activity = TaskActivity.Start(info.TaskType, envelope.TraceParent);
             scope = BeginScope(info);
             return await HandleAsync(message, envelope, info, started, shutdown);
@@ -54,7 +57,7 @@ internal sealed class MessageProcessor(
         {
             activity ??= TaskActivity.Start("unreadable", null);
             scope ??= BeginScope(message);
-            return await FailPermanentlyAsync(message, info, ex, started, shutdown);
+            return await FailPermanentlyAsync(message, info, ex, started);
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
         {
@@ -68,7 +71,7 @@ internal sealed class MessageProcessor(
 #pragma warning restore CA1031
         {
             scope ??= BeginScope(message);
-            return await FailAsync(message, info, ex, started);
+            return await FailAsync(message, info, ex, started, followersHeld);
         }
         finally
         {
@@ -88,7 +91,7 @@ internal sealed class MessageProcessor(
         }
 
         // Only a redelivery can be a repeat of a task that already succeeded; first deliveries skip the lookup.
-        if (message.ReceiveCount > 1 && options.RecordCompletedTasks && await store.HasSucceededAsync(info.TaskId, shutdown))
+        if (message.Attempt > 1 && options.RecordCompletedTasks && await store.HasSucceededAsync(info.TaskId, shutdown))
         {
             Log.Duplicate(logger, info.TaskId);
             settler.Delete(message);
@@ -127,32 +130,46 @@ internal sealed class MessageProcessor(
         return TaskOutcome.Succeeded;
     }
 
-    private async Task<TaskOutcome> FailAsync(ReceivedMessage message, TaskInfo? info, Exception exception, long started, bool recorded = false)
+    private async Task<TaskOutcome> FailAsync(ReceivedMessage message, TaskInfo? info, Exception exception, long started, bool followersHeld, bool recorded = false)
     {
-        var final = queue.DeadLetterUrl is not null && message.ReceiveCount >= queue.MaxReceiveCount;
+        var final = queue.DeadLetterUrl is not null && message.Attempt >= queue.MaxReceiveCount;
         if (!recorded)
         {
             await RecordAsync(message, info, exception, permanent: false, exception is TimeoutException ? "Timeout" : "Exception", final ? TaskState.DeadLettered : TaskState.Retrying);
         }
 
+        if (followersHeld && !final)
+        {
+            message.RetryDelay = _backoff.After(message.Attempt);
+            Log.TaskFailed(logger, exception, message.Attempt, message.RetryDelay);
+            metrics.Handled(info?.TaskType ?? "", TaskOutcome.RetryInPlace, Elapsed(started));
+            return TaskOutcome.RetryInPlace;
+        }
+
+        if (followersHeld && await TryDeadLetterAsync(message, FailureKind.RetriesExhausted, $"Failed on all {message.Attempt} attempts; the last error: {exception.GetType().Name}: {exception.Message}"))
+        {
+            metrics.Handled(info?.TaskType ?? "", TaskOutcome.DeadLettered, Elapsed(started));
+            return TaskOutcome.DeadLettered;
+        }
+
         // After the last allowed receive the message is made visible at once: the next receive makes SQS move it
         // to the dead-letter queue instead of leaving it to wait out a backoff first.
-        var delay = final ? TimeSpan.Zero : _backoff.After(message.ReceiveCount);
+        var delay = final ? TimeSpan.Zero : _backoff.After(message.Attempt);
         settler.Backoff(message, delay);
         if (final)
         {
-            Log.TaskFailedFinal(logger, exception, message.ReceiveCount, queue.MaxReceiveCount);
+            Log.TaskFailedFinal(logger, exception, message.Attempt, queue.MaxReceiveCount);
         }
         else
         {
-            Log.TaskFailed(logger, exception, message.ReceiveCount, delay);
+            Log.TaskFailed(logger, exception, message.Attempt, delay);
         }
 
         metrics.Handled(info?.TaskType ?? "", final ? TaskOutcome.DeadLettered : TaskOutcome.Failed, Elapsed(started));
         return TaskOutcome.Failed;
     }
 
-    private async Task<TaskOutcome> FailPermanentlyAsync(ReceivedMessage message, TaskInfo? info, PermanentTaskException failure, long started, CancellationToken shutdown)
+    private async Task<TaskOutcome> FailPermanentlyAsync(ReceivedMessage message, TaskInfo? info, PermanentTaskException failure, long started)
     {
         await RecordAsync(message, info, failure, permanent: true, failure.Kind.ToString(), TaskState.DeadLettered);
         if (queue.DeadLetterUrl is null)
@@ -163,24 +180,35 @@ internal sealed class MessageProcessor(
             return TaskOutcome.Failed;
         }
 
+        if (!await TryDeadLetterAsync(message, failure.Kind, failure.Message))
+        {
+            return await FailAsync(message, info, failure, started, followersHeld: false, recorded: true);
+        }
+
+        metrics.Handled(info?.TaskType ?? "", TaskOutcome.DeadLettered, Elapsed(started));
+
+        // The failed message is gone from the group, so the group carries on: nothing is held back.
+        return TaskOutcome.DeadLettered;
+    }
+
+    // Sends the message to the dead-letter queue with its reason and deletes it; false if the DLQ refused it.
+    private async Task<bool> TryDeadLetterAsync(ReceivedMessage message, FailureKind kind, string reason)
+    {
         try
         {
-            await deadLetters.SendAsync(message, failure, shutdown);
+            await deadLetters.SendAsync(message, kind, reason, CancellationToken.None);
         }
 #pragma warning disable CA1031 // If the DLQ refuses it, the message is retried and SQS dead-letters it later: nothing is lost.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Log.DeadLetterFailed(logger, ex, failure.Kind, failure.Message);
-            return await FailAsync(message, info, failure, started, recorded: true);
+            Log.DeadLetterFailed(logger, ex, kind, reason);
+            return false;
         }
 
-        Log.DeadLettered(logger, failure.Kind, failure.Message);
+        Log.DeadLettered(logger, kind, reason);
         settler.Delete(message);
-        metrics.Handled(info?.TaskType ?? "", TaskOutcome.DeadLettered, Elapsed(started));
-
-        // The failed message is gone from the group, so the group carries on: nothing is held back.
-        return TaskOutcome.DeadLettered;
+        return true;
     }
 
     private async Task RecordAsync(ReceivedMessage message, TaskInfo? info, Exception exception, bool permanent, string kind, TaskState state)
@@ -188,7 +216,7 @@ internal sealed class MessageProcessor(
         try
         {
             await store.RecordFailureAsync(
-                new TaskFailure(worker, message.MessageId, message.GroupId, message.ReceiveCount, info?.TaskId, info?.TaskType, permanent, kind, exception, state),
+                new TaskFailure(worker, message.MessageId, message.GroupId, message.Attempt, info?.TaskId, info?.TaskType, permanent, kind, exception, state),
                 CancellationToken.None);
         }
 #pragma warning disable CA1031 // The database being down must not stop the message from being retried or dead-lettered.
@@ -227,7 +255,7 @@ internal sealed class MessageProcessor(
             ["Worker"] = worker,
             ["MessageId"] = message.MessageId,
             ["MessageGroupId"] = message.GroupId,
-            ["Attempt"] = message.ReceiveCount,
+            ["Attempt"] = message.Attempt,
         });
 
     private double Elapsed(long started) => time.GetElapsedTime(started).TotalMilliseconds;

@@ -33,6 +33,17 @@ internal sealed class ReceivedMessage
 
     public int ReceiveCount { get; }
 
+    // Attempts made without handing the message back to SQS (see GroupScheduler): each counts like a receive.
+    public int LocalRetries { get; private set; }
+
+    // The attempt this delivery is on: SQS's receive count plus the retries made in place.
+    public int Attempt => ReceiveCount + LocalRetries;
+
+    // How long to wait before retrying in place, set by the processor with TaskOutcome.RetryInPlace.
+    public TimeSpan RetryDelay { get; set; }
+
+    public void RetriedInPlace() => LocalRetries++;
+
     public DateTimeOffset ReceivedAt { get; }
 
     // Set once the message is being deleted, released or moved: the heartbeat must leave it alone from then on.

@@ -75,7 +75,7 @@ internal sealed class TaskConsumer(
             metrics,
             time,
             logger);
-        var scheduler = new GroupScheduler(queue.IsFifo, processor.ProcessAsync, settler.Release, logger);
+        using var scheduler = new GroupScheduler(queue.IsFifo, processor.ProcessAsync, settler.Release, time, logger);
         var heartbeat = new VisibilityHeartbeat(inFlight, visibility, o.VisibilityTimeout, o.EffectiveHeartbeatInterval, metrics, time, logger);
 
         using var hardStop = new CancellationTokenSource();
@@ -98,6 +98,7 @@ internal sealed class TaskConsumer(
         // side, and a message our own delete unlocks (the next of its FIFO group) would be taken by it and left
         // invisible with no one to handle it. An idle worker therefore stops at once.
         health.Draining();
+        scheduler.StopRetryingInPlace();
         var released = settler.Released;
         Log.Draining(logger, scheduler.Running, o.DrainTimeout);
         using var drainTimer = new CancellationTokenSource();

@@ -56,7 +56,7 @@ public sealed class TaskManagerMetrics
     {
         TaskOutcome.Succeeded => "succeeded",
         TaskOutcome.Duplicate => "duplicate",
-        TaskOutcome.Failed => "failed",
+        TaskOutcome.Failed or TaskOutcome.RetryInPlace => "failed",
         TaskOutcome.DeadLettered => "dead_lettered",
         _ => "released",
     };

@@ -6,6 +6,10 @@ internal enum TaskOutcome
     Succeeded,
     Duplicate,
     Failed,
+
+    // Failed, but later messages of its group are held here: retried in place after the backoff, so their
+    // receive counts (which SQS would raise by handing them back) are not spent.
+    RetryInPlace,
     DeadLettered,
     Released,
 }

@@ -14,6 +14,8 @@ public sealed class GroupSchedulerTests
     private readonly ConcurrentQueue<string> _released = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<TaskOutcome>> _gates = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _starts = new();
+    private readonly ConcurrentDictionary<string, bool> _followersHeld = new();
+    private readonly ConcurrentDictionary<string, ReceivedMessage> _messages = new();
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -70,6 +72,47 @@ public sealed class GroupSchedulerTests
     }
 
     [Fact]
+    public async Task A_failed_message_with_later_messages_of_its_group_held_is_retried_in_place_so_their_receives_are_not_spent()
+    {
+        var scheduler = Scheduler(fifo: true);
+        Schedule(scheduler, ("a1", "A"), ("a2", "A"));
+        await Started("a1");
+        Assert.True(_followersHeld["a1"]);
+
+        // The processor asks for a retry in place; the same delivery runs again after the delay.
+        var first = Gate("a1");
+        _gates["a1"] = new TaskCompletionSource<TaskOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _starts["a1"] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        first.SetResult(TaskOutcome.RetryInPlace);
+        await Started("a1");
+        Finish("a1", TaskOutcome.Succeeded);
+        await Started("a2");
+        Assert.False(_followersHeld["a2"]);
+        Finish("a2", TaskOutcome.Succeeded);
+
+        await Drained(scheduler);
+        Assert.Equal(["a1", "a1", "a2"], _processed);
+        Assert.Empty(_released);
+    }
+
+    [Fact]
+    public async Task Stopping_during_a_retry_in_place_returns_the_message_and_its_group_to_the_queue()
+    {
+        var scheduler = Scheduler(fifo: true);
+        Schedule(scheduler, ("a1", "A"), ("a2", "A"));
+        await Started("a1");
+        var message = _messages["a1"];
+        message.RetryDelay = TimeSpan.FromHours(1);
+        Finish("a1", TaskOutcome.RetryInPlace);
+
+        scheduler.StopRetryingInPlace();
+
+        await scheduler.WhenIdle().WaitAsync(TimeSpan.FromSeconds(30), Cancellation);
+        Assert.Equal(["a1", "a2"], _released);
+        Assert.Equal(["a1"], _processed);
+    }
+
+    [Fact]
     public async Task A_dead_lettered_message_leaves_its_group_free_to_continue()
     {
         var scheduler = Scheduler(fifo: true);
@@ -118,19 +161,21 @@ public sealed class GroupSchedulerTests
     {
         var scheduler = new GroupScheduler(
             fifo,
-            (message, _) =>
+            (message, followersHeld, _) =>
             {
                 _processed.Enqueue(message.MessageId);
-                Start(message.MessageId).SetResult();
+                _followersHeld[message.MessageId] = followersHeld;
+                Start(message.MessageId).TrySetResult();
                 return Gate(message.MessageId).Task;
             },
             message => _released.Enqueue(message.MessageId),
+            TimeProvider.System,
             NullLogger.Instance);
         scheduler.Start(CancellationToken.None);
         return scheduler;
     }
 
-    private static void Schedule(GroupScheduler scheduler, params (string Id, string Group)[] messages)
+    private void Schedule(GroupScheduler scheduler, params (string Id, string Group)[] messages)
     {
         foreach (var (id, group) in messages)
         {
@@ -141,7 +186,9 @@ public sealed class GroupSchedulerTests
                 Body = "{}",
                 Attributes = new() { ["MessageGroupId"] = group, ["ApproximateReceiveCount"] = "1" },
             };
-            scheduler.Schedule(new ReceivedMessage(message, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(30)));
+            var received = new ReceivedMessage(message, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(30));
+            _messages[id] = received;
+            scheduler.Schedule(received);
         }
     }
 

@@ -1,0 +1,3 @@
+namespace Workers.Benchmarks;
+
+internal sealed record BenchBody(int N);
