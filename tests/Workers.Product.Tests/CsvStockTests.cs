@@ -1,5 +1,4 @@
 using System.Globalization;
-using Amazon.S3.Model;
 using Workers.Product.CsvStock;
 using Workers.Product.Tests.Infrastructure;
 using Workers.TaskManager;
@@ -70,7 +69,7 @@ public sealed class CsvStockTests : ProductWorkerTest
             }
         }
 
-        var file = await UploadAsync(csv);
+        var file = await UploadCsvAsync(csv.ToString(), csv.Rows);
         StartWorker();
         var taskId = await PublishAsync("csvStock", new CsvStockBody(file));
         var progress = await WaitUntilFinishedAsync(taskId);
@@ -104,7 +103,7 @@ public sealed class CsvStockTests : ProductWorkerTest
         var missing = await PublishAsync("csvStock", new CsvStockBody(new StoredFile(Stack.Bucket, $"tests/{Guid.NewGuid():N}/missing.csv")), group: "a");
         var wrongHeader = new StockCsv("shop,article,count");
         wrongHeader.Add("S001,SKU-0001,4");
-        var headerless = await PublishAsync("csvStock", new CsvStockBody(await UploadAsync(wrongHeader)), group: "b");
+        var headerless = await PublishAsync("csvStock", new CsvStockBody(await UploadCsvAsync(wrongHeader.ToString(), wrongHeader.Rows)), group: "b");
 
         var notFound = await WaitUntilFinishedAsync(missing);
         var badHeader = await WaitUntilFinishedAsync(headerless);
@@ -116,12 +115,4 @@ public sealed class CsvStockTests : ProductWorkerTest
     }
 
     private static string Sku(int number) => string.Create(CultureInfo.InvariantCulture, $"SKU-{number:D4}");
-
-    private async Task<StoredFile> UploadAsync(StockCsv csv)
-    {
-        var key = $"tests/{Guid.NewGuid():N}/stock.csv";
-        var text = csv.ToString();
-        await Stack.S3.PutObjectAsync(new PutObjectRequest { BucketName = Stack.Bucket, Key = key, ContentBody = text, ContentType = "text/csv" }, Cancellation);
-        return new StoredFile(Stack.Bucket, key, text.Length, csv.Rows);
-    }
 }

@@ -1,9 +1,7 @@
-using Amazon.S3.Model;
 using Microsoft.EntityFrameworkCore;
 using Workers.Product.CsvStock;
 using Workers.Product.DemoData;
 using Workers.Product.Tests.Infrastructure;
-using Workers.TaskManager;
 using Workers.TaskManager.Persistence;
 
 namespace Workers.Product.Tests;
@@ -45,11 +43,10 @@ public sealed class DemoDataTests : ProductWorkerTest
         var (seeded, _) = await RunCommandAsync("demo-data", null, "demo-data", "--stores", "2", "--products", "700", "--csv", csv, "--bad-rows", "4");
         Assert.Equal(0, seeded);
         var lines = await File.ReadAllLinesAsync(csv, Cancellation);
-        var key = $"tests/{Guid.NewGuid():N}/demo.csv";
-        await Stack.S3.PutObjectAsync(new PutObjectRequest { BucketName = Stack.Bucket, Key = key, FilePath = csv }, Cancellation);
+        var file = await UploadCsvAsync(await File.ReadAllTextAsync(csv, Cancellation), lines.Length - 1);
 
         StartWorker();
-        var taskId = await PublishAsync("csvStock", new CsvStockBody(new StoredFile(Stack.Bucket, key, Rows: lines.Length - 1)));
+        var taskId = await PublishAsync("csvStock", new CsvStockBody(file));
         var done = await WaitUntilFinishedAsync(taskId);
 
         Assert.Equal(TaskState.Succeeded, done.Task.State);

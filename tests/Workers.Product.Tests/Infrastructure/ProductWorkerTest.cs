@@ -1,3 +1,5 @@
+using System.Text;
+using Amazon.S3.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +20,7 @@ public abstract class ProductWorkerTest : IAsyncLifetime
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     private readonly List<WorkerProcess> _workers = [];
+    private readonly List<string> _uploads = [];
     private ServiceProvider _services = null!;
 
     protected LocalStack Stack { get; private set; } = null!;
@@ -56,6 +59,11 @@ public abstract class ProductWorkerTest : IAsyncLifetime
         foreach (var worker in _workers)
         {
             await worker.DisposeAsync();
+        }
+
+        foreach (var key in _uploads)
+        {
+            await Stack.S3.DeleteObjectAsync(Stack.Bucket, key, CancellationToken.None);
         }
 
         await _services.DisposeAsync();
@@ -154,22 +162,22 @@ public abstract class ProductWorkerTest : IAsyncLifetime
     protected async Task<Dictionary<(string Store, string Sku), int>> LevelsAsync()
     {
         await using var db = ProductDb();
-        var levels = await (from l in db.StockLevels
-                            join s in db.Stores on l.StoreId equals s.Id
-                            join p in db.Products on l.ProductId equals p.Id
-                            select new { s.Code, p.Sku, l.Quantity }).ToListAsync(Cancellation);
-        return levels.ToDictionary(l => (l.Code, l.Sku), l => l.Quantity);
+        return await db.LevelsAsync(Cancellation);
     }
 
     private protected async Task<List<(string Store, string Sku, StockMovement Movement)>> MovementsAsync()
     {
         await using var db = ProductDb();
-        var movements = await (from m in db.StockMovements
-                               join s in db.Stores on m.StoreId equals s.Id
-                               join p in db.Products on m.ProductId equals p.Id
-                               orderby m.Id
-                               select new { s.Code, p.Sku, Movement = m }).ToListAsync(Cancellation);
-        return [.. movements.Select(m => (m.Code, m.Sku, m.Movement))];
+        return await db.MovementsAsync(Cancellation);
+    }
+
+    // Puts a stock CSV in the stack's bucket under a key of this test's; deleted when the test ends.
+    protected async Task<StoredFile> UploadCsvAsync(string content, long rows)
+    {
+        var key = $"tests/{Guid.NewGuid():N}/stock.csv";
+        _uploads.Add(key);
+        await Stack.S3.PutObjectAsync(new PutObjectRequest { BucketName = Stack.Bucket, Key = key, ContentBody = content, ContentType = "text/csv" }, Cancellation);
+        return new StoredFile(Stack.Bucket, key, Encoding.UTF8.GetByteCount(content), rows);
     }
 
     private static string Describe(TaskProgress progress) =>
