@@ -28,6 +28,9 @@ public static class WorkerLogging
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
             .MinimumLevel.Override("Npgsql", LogEventLevel.Warning)
+            // EF logs every failed command at Error, including its own probe for the migrations history table on a
+            // fresh database; a failed command in a handler is logged by the TaskManager with the task's context.
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", LogEventLevel.Fatal)
             .ReadFrom.Configuration(configuration)
             .Enrich.FromLogContext()
             .WriteTo.Console(Formatter(configuration));

@@ -30,7 +30,7 @@ public abstract class CliTest : IAsyncLifetime
     {
         Stack = await LocalStack.GetAsync();
         Queues = await TestQueues.CreateAsync(Stack.Sqs, GetType().Name.ToLowerInvariant()[..Math.Min(12, GetType().Name.Length)]);
-        Database = await TestDatabase.CreateAsync(Stack, Migrations.Ids, Migrations.ApplyAsync);
+        Database = await TestDatabase.CreateAsync(Stack, Migrations.Template.Ids, Migrations.Template.ApplyAsync);
     }
 
     public virtual async ValueTask DisposeAsync()

@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Workers.Product.Data;
-using Workers.TaskManager.Persistence;
+using Workers.Testing;
 
 namespace Workers.Product.Tests.Infrastructure;
 
@@ -8,34 +7,8 @@ namespace Workers.Product.Tests.Infrastructure;
 // worker's `migrate` command applies them.
 internal static class ProductMigrations
 {
-    public static IEnumerable<string> Ids
-    {
-        get
-        {
-            using var taskStore = TaskStore("Host=unused");
-            using var product = Product("Host=unused");
-            return [.. taskStore.Database.GetMigrations(), .. product.Database.GetMigrations()];
-        }
-    }
-
-    public static async Task ApplyAsync(string connectionString)
-    {
-        await using (var taskStore = TaskStore(connectionString))
-        {
-            await taskStore.Database.MigrateAsync();
-        }
-
-        await using var product = Product(connectionString);
-        await product.Database.MigrateAsync();
-    }
+    public static readonly TestMigrations Template = new TestMigrations().With(Product);
 
     public static ProductDbContext Product(string connectionString) =>
-        new(new DbContextOptionsBuilder<ProductDbContext>()
-            .UseNpgsql(connectionString, n => n.MigrationsHistoryTable(DatabaseServiceCollectionExtensions.MigrationsHistoryTable, ProductDbContext.Schema))
-            .Options);
-
-    private static TaskStoreDbContext TaskStore(string connectionString) =>
-        new(new DbContextOptionsBuilder<TaskStoreDbContext>()
-            .UseNpgsql(connectionString, n => n.MigrationsHistoryTable(DatabaseServiceCollectionExtensions.MigrationsHistoryTable, TaskStoreDbContext.Schema))
-            .Options);
+        new(TestMigrations.Options<ProductDbContext>(connectionString, ProductDbContext.Schema));
 }

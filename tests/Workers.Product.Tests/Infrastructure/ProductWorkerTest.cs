@@ -40,7 +40,7 @@ public abstract class ProductWorkerTest : IAsyncLifetime
         Stack = await LocalStack.GetAsync();
         var prefix = GetType().Name.ToLowerInvariant();
         Queues = await TestQueues.CreateAsync(Stack.Sqs, prefix[..Math.Min(12, prefix.Length)], visibilityTimeoutSeconds: QueueVisibilityTimeoutSeconds);
-        Database = await TestDatabase.CreateAsync(Stack, ProductMigrations.Ids, ProductMigrations.ApplyAsync);
+        Database = await TestDatabase.CreateAsync(Stack, ProductMigrations.Template.Ids, ProductMigrations.Template.ApplyAsync);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Workers"] = Database.ConnectionString,
