@@ -2,7 +2,7 @@ using System.Globalization;
 using Workers.Benchmarks;
 using Workers.Testing;
 
-// Usage: dotnet run -c Release --project tests/Workers.Benchmarks [-- taskmanager|latency|all] [--runs 3]
+// Usage: dotnet run -c Release --project tests/Workers.Benchmarks [-- taskmanager|latency|csv|all] [--runs 3]
 // Starts the local stack if needed (as the tests do) and prints a Markdown table of medians.
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(3);
@@ -14,30 +14,50 @@ Console.WriteLine($"Workers benchmarks: {Environment.ProcessorCount} cores, .NET
 
 if (what is "taskmanager" or "all")
 {
-    const int messages = 20_000, groups = 200, pollers = 10;
-    var plain = await report.MedianAsync("(a) plain SDK loop, no work: receive 10 + delete batch, 10 loops, FIFO, 200 groups", "msg/s", () => measure.PlainLoopAsync(messages, groups, pollers));
-    var noop = await report.MedianAsync("(a) TaskManager, no-op handler, 100 in flight (10 pollers), task records on", "msg/s", () => measure.TaskManagerAsync(messages, groups, 100, TimeSpan.Zero));
-    report.Ratio("(a) TaskManager / plain loop", noop / plain, "target ≥ 0.8");
-    var io = await report.MedianAsync("(a2) TaskManager, handler awaits 10 ms, 100 groups, 100 in flight", "msg/s", () => measure.TaskManagerAsync(10_000, 100, 100, TimeSpan.FromMilliseconds(10)));
-    report.Ratio("(a2) 10 ms handler / plain no-work loop", io / plain, "target ≥ 0.8");
-}
+    const int messages = 20_000, groups = 200;
 
-if (what is "explore")
-{
-    foreach (var (inFlight, pollers) in new[] { (100, 2), (100, 4), (100, 10), (150, 4), (200, 4), (200, 10) })
+    // The baseline at its best concurrency on this machine, so the comparison is against the strongest plain loop.
+    var plain = 0.0;
+    foreach (var loops in new[] { 1, 4, 10 })
     {
-        await report.MedianAsync($"(a2) 10 ms handler, {inFlight} in flight, {pollers} pollers", "msg/s", () => measure.TaskManagerAsync(10_000, 100, inFlight, TimeSpan.FromMilliseconds(10), pollers: pollers));
+        plain = Math.Max(plain, await report.MedianAsync($"(a) plain SDK loop, no work: receive 10 + delete batch, {loops} loop(s), FIFO, {groups} groups", "msg/s", () => measure.PlainLoopAsync(messages, groups, loops)));
     }
 
-    await report.MedianAsync("(a) no-op, 100 in flight, 4 pollers", "msg/s", () => measure.TaskManagerAsync(20_000, 200, 100, TimeSpan.Zero, pollers: 4));
-    await report.MedianAsync("(a) no-op, records off", "msg/s", () => measure.TaskManagerAsync(20_000, 200, 100, TimeSpan.Zero, recordTasks: false));
+    var defaults = await report.MedianAsync("(a) TaskManager, no-op handler, 100 in flight, default pollers (10)", "msg/s", () => measure.TaskManagerAsync(messages, groups, 100, TimeSpan.Zero));
+    var tuned = await report.MedianAsync("(a) TaskManager, no-op handler, 100 in flight, 4 pollers", "msg/s", () => measure.TaskManagerAsync(messages, groups, 100, TimeSpan.Zero, pollers: 4));
+    report.Ratio("(a) TaskManager (default pollers) / best plain loop", defaults / plain, "target ≥ 0.8");
+    report.Ratio("(a) TaskManager (4 pollers) / best plain loop", tuned / plain, "target ≥ 0.8");
+
+    // 100 groups, each strictly in order, 10 ms per message: at most 100 × 100 = 10,000 msg/s whatever the framework.
+    var io = await report.MedianAsync("(a2) TaskManager, handler awaits 10 ms, 100 groups, 200 in flight, 4 pollers", "msg/s", () => measure.TaskManagerAsync(10_000, 100, 200, TimeSpan.FromMilliseconds(10), pollers: 4));
+    report.Ratio("(a2) / best plain no-work loop", io / plain, "target ≥ 0.8");
+    report.Ratio("(a2) / the ordering limit of 10,000 msg/s (100 groups × 100/s)", io / 10_000, "1.00 is the ceiling");
 }
 
 if (what is "latency" or "all")
 {
-    var (p50, p95) = (0.0, 0.0);
-    await report.MedianAsync("(b) enqueue → handler, light load, p50", "ms", async () => { (p50, p95) = await measure.LatencyAsync(300); return p50; });
-    report.Value("(b) enqueue → handler, light load, p95 (last run)", p95.ToString("0.0", CultureInfo.InvariantCulture), "ms");
+    var p95s = new List<double>();
+    await report.MedianAsync("(b) enqueue → handler, light load, p50", "ms", async () =>
+    {
+        var (p50, p95) = await measure.LatencyAsync(300);
+        p95s.Add(p95);
+        return p50;
+    });
+    p95s.Sort();
+    report.Value("(b) enqueue → handler, light load, p95 (median of runs)", p95s[p95s.Count / 2].ToString("0.0", CultureInfo.InvariantCulture), "ms");
+}
+
+if (what is "csv" or "all")
+{
+    var import = new CsvImport(stack);
+    var peaks = new List<double>();
+    await report.MedianAsync("(c) csvStock, 100,000-row CSV from S3, enqueue → Succeeded, worker process", "rows/s", async () =>
+    {
+        var (rate, peak, _) = await import.RunAsync(stores: 10, products: 10_000);
+        peaks.Add(peak);
+        return rate;
+    });
+    report.Value("(c) product worker peak RSS over the import (VmHWM), highest run", peaks.Max().ToString("0", CultureInfo.InvariantCulture), "MiB (target ≤ 200)");
 }
 
 report.Print();

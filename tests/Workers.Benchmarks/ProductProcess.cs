@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Workers.Benchmarks;
+
+// The product worker's executable run as its own process, so its memory is its own: `demo-data`, or the worker.
+internal sealed class ProductProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private ProductProcess(Process process) => _process = process;
+
+    public int Id => _process.Id;
+
+    public static ProductProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Workers.Product.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the product worker.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("  worker: " + e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new ProductProcess(process);
+    }
+
+    public static async Task RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var process = Start(environment, args);
+        await process._process.WaitForExitAsync();
+        if (process._process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Workers.Product {string.Join(' ', args)} exited {process._process.ExitCode}.");
+        }
+    }
+
+    // The process's peak resident set (VmHWM), in MiB.
+    public double PeakRssMegabytes()
+    {
+        var line = File.ReadLines($"/proc/{Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var kilobytes = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        return kilobytes / 1024.0;
+    }
+
+    public async Task StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill!.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        _process.Dispose();
+    }
+}
