@@ -5,7 +5,7 @@ namespace Workers.TaskManager.Tests;
 
 public sealed class HeartbeatTests : TaskManagerTest
 {
-    protected override int VisibilityTimeoutSeconds => 2;
+    protected override int QueueVisibilityTimeoutSeconds => 2;
 
     [Fact]
     public async Task A_handler_running_longer_than_the_visibility_timeout_keeps_its_message_invisible()

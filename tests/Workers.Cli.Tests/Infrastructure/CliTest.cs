@@ -12,28 +12,15 @@ namespace Workers.Cli.Tests.Infrastructure;
 // Base of the CLI's integration tests: each test gets its own queue, dead-letter queue and database on the real
 // local stack, points the CLI's "product" worker at them, and can run the product worker in-process with the
 // test handlers.
-public abstract class CliTest : IAsyncLifetime
+public abstract class CliTest : StackTest
 {
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly List<IHost> _hosts = [];
 
-    protected LocalStack Stack { get; private set; } = null!;
+    protected override TestMigrations Migrations => Infrastructure.Migrations.Template;
 
-    protected TestQueues Queues { get; private set; } = null!;
-
-    protected TestDatabase Database { get; private set; } = null!;
-
-    protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    public virtual async ValueTask InitializeAsync()
-    {
-        Stack = await LocalStack.GetAsync();
-        Queues = await TestQueues.CreateAsync(Stack.Sqs, GetType().Name.ToLowerInvariant()[..Math.Min(12, GetType().Name.Length)]);
-        Database = await TestDatabase.CreateAsync(Stack, Migrations.Template.Ids, Migrations.Template.ApplyAsync);
-    }
-
-    public virtual async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         foreach (var host in _hosts)
         {
@@ -41,9 +28,7 @@ public abstract class CliTest : IAsyncLifetime
             host.Dispose();
         }
 
-        await Queues.DisposeAsync();
-        await Database.DisposeAsync();
-        GC.SuppressFinalize(this);
+        await base.DisposeAsync();
     }
 
     // What the CLI reads: this test's database, and this test's queue as the product worker's.
@@ -87,7 +72,7 @@ public abstract class CliTest : IAsyncLifetime
     {
         await using var dataSource = NpgsqlDataSource.Create(Database.ConnectionString);
         await using var subscription = await new TaskWatcher(dataSource).SubscribeAsync(Cancellation);
-        await using var db = Migrations.Context(Database.ConnectionString);
+        await using var db = Infrastructure.Migrations.Context(Database.ConnectionString);
         var reader = new TaskProgressReader(db);
         var deadline = DateTime.UtcNow + Patience;
         while (true)

@@ -15,7 +15,7 @@ namespace Workers.Product.Tests.Infrastructure;
 // Base of the product worker's tests: every test gets its own FIFO queue, dead-letter queue and database on the
 // real local stack, runs the real worker against them as child processes, publishes tasks with the
 // TaskManager's publisher and follows them through the TaskManager's notifications (no polling, no sleeps).
-public abstract class ProductWorkerTest : IAsyncLifetime
+public abstract class ProductWorkerTest : StackTest
 {
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
@@ -23,24 +23,13 @@ public abstract class ProductWorkerTest : IAsyncLifetime
     private readonly List<string> _uploads = [];
     private ServiceProvider _services = null!;
 
-    protected LocalStack Stack { get; private set; } = null!;
-
-    protected TestQueues Queues { get; private set; } = null!;
-
-    protected TestDatabase Database { get; private set; } = null!;
-
     protected string TempDirectory { get; } = Directory.CreateTempSubdirectory("product-tests-").FullName;
 
-    protected virtual int QueueVisibilityTimeoutSeconds => 30;
+    protected override TestMigrations Migrations => ProductMigrations.Template;
 
-    protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    public virtual async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        Stack = await LocalStack.GetAsync();
-        var prefix = GetType().Name.ToLowerInvariant();
-        Queues = await TestQueues.CreateAsync(Stack.Sqs, prefix[..Math.Min(12, prefix.Length)], visibilityTimeoutSeconds: QueueVisibilityTimeoutSeconds);
-        Database = await TestDatabase.CreateAsync(Stack, ProductMigrations.Template.Ids, ProductMigrations.Template.ApplyAsync);
+        await base.InitializeAsync();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Workers"] = Database.ConnectionString,
@@ -54,7 +43,7 @@ public abstract class ProductWorkerTest : IAsyncLifetime
             .BuildServiceProvider();
     }
 
-    public virtual async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         foreach (var worker in _workers)
         {
@@ -67,10 +56,8 @@ public abstract class ProductWorkerTest : IAsyncLifetime
         }
 
         await _services.DisposeAsync();
-        await Queues.DisposeAsync();
-        await Database.DisposeAsync();
         Directory.Delete(TempDirectory, recursive: true);
-        GC.SuppressFinalize(this);
+        await base.DisposeAsync();
     }
 
     // What every worker process of this test runs with; settings add to or override it.

@@ -12,35 +12,18 @@ namespace Workers.TaskManager.Tests.Infrastructure;
 
 // Base of the TaskManager's integration tests: every test gets its own FIFO queue, dead-letter queue and
 // database on the real local stack, and builds a worker host against them.
-public abstract class TaskManagerTest : IAsyncLifetime
+public abstract class TaskManagerTest : StackTest
 {
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly List<IHost> _hosts = [];
     private readonly List<TaskWatch> _watches = [];
 
-    protected LocalStack Stack { get; private set; } = null!;
-
-    protected TestQueues Queues { get; private set; } = null!;
-
-    protected TestDatabase Database { get; private set; } = null!;
-
     protected Script Script { get; } = new();
 
-    protected virtual int VisibilityTimeoutSeconds => 30;
+    protected override TestMigrations Migrations => Infrastructure.Migrations.Template;
 
-    protected virtual bool Fifo => true;
-
-    protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    public virtual async ValueTask InitializeAsync()
-    {
-        Stack = await LocalStack.GetAsync();
-        Queues = await TestQueues.CreateAsync(Stack.Sqs, GetType().Name.ToLowerInvariant()[..Math.Min(12, GetType().Name.Length)], Fifo, VisibilityTimeoutSeconds);
-        Database = await TestDatabase.CreateAsync(Stack, Migrations.Template.Ids, Migrations.Template.ApplyAsync);
-    }
-
-    public virtual async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         foreach (var watch in _watches)
         {
@@ -53,9 +36,7 @@ public abstract class TaskManagerTest : IAsyncLifetime
             host.Dispose();
         }
 
-        await Queues.DisposeAsync();
-        await Database.DisposeAsync();
-        GC.SuppressFinalize(this);
+        await base.DisposeAsync();
     }
 
     protected static FleetWorker Worker(params TestTaskType[] taskTypes) =>

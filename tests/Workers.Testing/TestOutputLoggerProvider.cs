@@ -1,12 +1,15 @@
 using Microsoft.Extensions.Logging;
+using Xunit;
 
-namespace Workers.Cli.Tests.Infrastructure;
+namespace Workers.Testing;
 
-// Sends the host's logs to the test's output, shown when a test fails.
-internal sealed class TestOutputLoggerProvider(ITestOutputHelper? output) : ILoggerProvider
+/// <summary>Sends a host's logs to the test's output, which the test runner shows when the test fails.</summary>
+public sealed class TestOutputLoggerProvider(ITestOutputHelper? output) : ILoggerProvider
 {
+    /// <inheritdoc />
     public ILogger CreateLogger(string categoryName) => new OutputLogger(output, categoryName);
 
+    /// <inheritdoc />
     public void Dispose()
     {
     }
