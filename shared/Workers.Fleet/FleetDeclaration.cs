@@ -24,7 +24,7 @@ public sealed class FleetDeclaration
         MessageRetention = TimeSpan.FromSeconds(document.Defaults.MessageRetentionSeconds);
         DeadLetterRetention = TimeSpan.FromSeconds(document.Defaults.DeadLetterRetentionSeconds);
         Workers = document.Workers
-            .Select(pair => Resolve(pair.Key, pair.Value, document.Defaults))
+            .Select(pair => Resolve(pair.Key, pair.Value, document.Defaults, document.TaskTypes ?? new Dictionary<string, TaskTypeDocument>()))
             .ToFrozenDictionary(worker => worker.Name, StringComparer.Ordinal);
     }
 
@@ -85,7 +85,9 @@ public sealed class FleetDeclaration
             .Replace("{environment}", environment, StringComparison.Ordinal)
             .Replace("{worker}", worker, StringComparison.Ordinal);
 
-    private FleetWorker Resolve(string name, WorkerDocument worker, FleetDefaults defaults) =>
+    // A task type's setting comes from the worker's declaration, else the fleet's catalog of task types, else
+    // the fleet defaults.
+    private FleetWorker Resolve(string name, WorkerDocument worker, FleetDefaults defaults, IReadOnlyDictionary<string, TaskTypeDocument> catalog) =>
         new(
             this,
             name,
@@ -94,12 +96,16 @@ public sealed class FleetDeclaration
             worker.MaxReceiveCount ?? defaults.MaxReceiveCount,
             worker.MaxInFlight ?? defaults.MaxInFlight,
             worker.TaskTypes
-                .Select(pair => new FleetTaskType(
-                    pair.Key,
-                    pair.Value.ChunkSize ?? defaults.TaskType.ChunkSize!.Value,
-                    TimeSpan.FromSeconds(pair.Value.TimeoutSeconds ?? defaults.TaskType.TimeoutSeconds!.Value),
-                    TimeSpan.FromMilliseconds(
-                        pair.Value.ChunkCooldownMilliseconds ?? defaults.TaskType.ChunkCooldownMilliseconds ?? 0)))
+                .Select(pair =>
+                {
+                    var shared = catalog.GetValueOrDefault(pair.Key);
+                    return new FleetTaskType(
+                        pair.Key,
+                        pair.Value.ChunkSize ?? shared?.ChunkSize ?? defaults.TaskType.ChunkSize!.Value,
+                        TimeSpan.FromSeconds(pair.Value.TimeoutSeconds ?? shared?.TimeoutSeconds ?? defaults.TaskType.TimeoutSeconds!.Value),
+                        TimeSpan.FromMilliseconds(
+                            pair.Value.ChunkCooldownMilliseconds ?? shared?.ChunkCooldownMilliseconds ?? defaults.TaskType.ChunkCooldownMilliseconds ?? 0));
+                })
                 .ToFrozenDictionary(taskType => taskType.Name, StringComparer.Ordinal));
 
     private static FleetDeclaration LoadEmbedded()

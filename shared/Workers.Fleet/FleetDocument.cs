@@ -9,7 +9,8 @@ internal sealed record FleetDocument(
     QueueNameTemplates QueueNames,
     string Bucket,
     FleetDefaults Defaults,
-    IReadOnlyDictionary<string, WorkerDocument> Workers);
+    IReadOnlyDictionary<string, WorkerDocument> Workers,
+    IReadOnlyDictionary<string, TaskTypeDocument>? TaskTypes = null);
 
 internal sealed record QueueNameTemplates(string Queue, string DeadLetterQueue);
 

@@ -39,6 +39,16 @@ internal static partial class FleetValidator
             CheckWorker(errors, fleet, name, worker);
         }
 
+        foreach (var (taskType, settings) in fleet.TaskTypes ?? new Dictionary<string, TaskTypeDocument>())
+        {
+            if (!TaskTypeName().IsMatch(taskType))
+            {
+                errors.Add($"taskTypes: '{taskType}' must be a camelCase wire name such as updateStock.");
+            }
+
+            CheckTaskType(errors, $"taskTypes.{taskType}", settings);
+        }
+
         return errors;
     }
 

@@ -55,4 +55,46 @@ public sealed class OrderingTests : TaskManagerTest
         Assert.Equal(0, overlaps);
         Assert.All(order.Values, sequence => Assert.Equal(Enumerable.Range(0, perGroup), sequence));
     }
+
+    [Fact]
+    public async Task A_failing_message_holds_back_its_group_while_other_groups_carry_on()
+    {
+        var calls = new ConcurrentQueue<string>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Script.Behavior = (task, _) =>
+        {
+            var name = $"{task.Body.Text}{task.Body.Sequence}";
+            calls.Enqueue(name + (task.Info.Attempt > 1 ? " retry" : ""));
+            if (name == "a1" && task.Info.Attempt == 1)
+            {
+                throw new InvalidOperationException("a1 fails once");
+            }
+
+            if (calls.Count == 7)
+            {
+                done.SetResult();
+            }
+
+            return Task.CompletedTask;
+        };
+        var settings = QueueSettings();
+        settings["TaskManager:Retry:BaseDelay"] = "00:00:03";
+        var host = CreateHost(settings: settings);
+        await host.StartAsync(Cancellation);
+
+        var messages = Enumerable.Range(1, 3).SelectMany(seq => new[]
+        {
+            TaskMessage.Create("echo", new Echo("a", seq), "A"),
+            TaskMessage.Create("echo", new Echo("b", seq), "B"),
+        }).ToList();
+        await Publisher(host).PublishBatchAsync("test", messages, Cancellation);
+        await done.Task.WaitAsync(Patience, Cancellation);
+
+        var order = calls.ToList();
+        Assert.Equal(["a1", "a1 retry", "a2", "a3"], order.Where(c => c.StartsWith('a')));
+        Assert.Equal(["b1", "b2", "b3"], order.Where(c => c.StartsWith('b')));
+
+        // Group B did not wait for A's backoff: all of it ran before a1 was retried.
+        Assert.True(order.IndexOf("b3") < order.IndexOf("a1 retry"));
+    }
 }

@@ -48,9 +48,24 @@ public sealed class FleetDeclarationTests
     }
 
     [Fact]
+    public void A_task_type_takes_its_settings_from_the_worker_then_the_fleet_catalog_then_the_defaults()
+    {
+        var json = FleetJson.Replace(
+            "\"csvStock\": {",
+            "\"sendEmail\": {}, \"ochanokoUpdatePrice\": { \"timeoutSeconds\": 300 }, \"csvStock\": {",
+            StringComparison.Ordinal);
+
+        var product = FleetDeclaration.Parse(json).Worker("product");
+
+        Assert.Equal((1, 30), (product.TaskTypes["sendEmail"].ChunkSize, (int)product.TaskTypes["sendEmail"].Timeout.TotalSeconds));
+        Assert.Equal((800, 300), (product.TaskTypes["ochanokoUpdatePrice"].ChunkSize, (int)product.TaskTypes["ochanokoUpdatePrice"].Timeout.TotalSeconds));
+        Assert.Equal(1000, product.TaskTypes["csvStock"].ChunkSize);
+    }
+
+    [Fact]
     public void A_misspelt_setting_is_an_error_rather_than_silently_ignored()
     {
-        var json = FleetJson.Replace("\"chunkSize\": 100,", "\"chunkSzie\": 100, \"chunkSize\": 100,", StringComparison.Ordinal);
+        var json = FleetJson.Replace("\"chunkSize\": 1000,", "\"chunkSzie\": 1000, \"chunkSize\": 1000,", StringComparison.Ordinal);
 
         var failure = Assert.Throws<FleetDeclarationException>(() => FleetDeclaration.Parse(json));
 
