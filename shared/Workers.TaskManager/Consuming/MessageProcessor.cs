@@ -12,13 +12,11 @@ using Workers.TaskManager.Telemetry;
 
 namespace Workers.TaskManager.Consuming;
 
-// Handles one delivery from envelope to settlement: read the envelope (direct or SNS-wrapped), find the handler,
-// load a claim-checked body, run the handler in its own DI scope under the task type's timeout, then delete the
-// message, schedule a retry with backoff, or dead-letter it with the reason. Every failure is recorded in the
-// database before the message is handed back, so an operator who sees it in the DLQ finds its error.
+// Handles one delivery: read the envelope (direct or SNS-wrapped), find the handler, load a claim-checked body,
+// run the handler in its own DI scope under the task type's timeout, then delete the message. What a failure
+// leads to (retry, retry in place, dead-letter) is the FailurePolicy's to decide.
 internal sealed class MessageProcessor(
     string worker,
-    QueueInfo queue,
     TaskRegistry registry,
     FrozenDictionary<string, FleetTaskType> settings,
     IServiceScopeFactory scopes,
@@ -26,14 +24,12 @@ internal sealed class MessageProcessor(
     TaskStore store,
     TaskRecordWriter records,
     Settler settler,
-    DeadLetterSender deadLetters,
+    FailurePolicy failures,
     TaskManagerOptions options,
     TaskManagerMetrics metrics,
     TimeProvider time,
     ILogger logger)
 {
-    private readonly RetryBackoff _backoff = new(options.Retry);
-
     // followersHeld: later messages of this message's FIFO group are held in this process behind it. A failure
     // is then retried in place (TaskOutcome.RetryInPlace) instead of handing the message back to SQS, which
     // would mean handing the followers back too and spending one of their receives each time.
@@ -57,7 +53,7 @@ internal sealed class MessageProcessor(
         {
             activity ??= TaskActivity.Start("unreadable", null);
             scope ??= BeginScope(message);
-            return await FailPermanentlyAsync(message, info, ex, started);
+            return await failures.FailPermanentlyAsync(message, info, ex, Elapsed(started));
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
         {
@@ -71,7 +67,7 @@ internal sealed class MessageProcessor(
 #pragma warning restore CA1031
         {
             scope ??= BeginScope(message);
-            return await FailAsync(message, info, ex, started, followersHeld);
+            return await failures.FailAsync(message, info, ex, Elapsed(started), followersHeld);
         }
         finally
         {
@@ -128,103 +124,6 @@ internal sealed class MessageProcessor(
         metrics.Handled(info.TaskType, TaskOutcome.Succeeded, duration);
         Log.TaskSucceeded(logger, duration);
         return TaskOutcome.Succeeded;
-    }
-
-    private async Task<TaskOutcome> FailAsync(ReceivedMessage message, TaskInfo? info, Exception exception, long started, bool followersHeld, bool recorded = false)
-    {
-        var final = queue.DeadLetterUrl is not null && message.Attempt >= queue.MaxReceiveCount;
-        if (!recorded)
-        {
-            await RecordAsync(message, info, exception, permanent: false, exception is TimeoutException ? "Timeout" : "Exception", final ? TaskState.DeadLettered : TaskState.Retrying);
-        }
-
-        if (followersHeld && !final)
-        {
-            message.RetryDelay = _backoff.After(message.Attempt);
-            Log.TaskFailed(logger, exception, message.Attempt, message.RetryDelay);
-            metrics.Handled(info?.TaskType ?? "", TaskOutcome.RetryInPlace, Elapsed(started));
-            return TaskOutcome.RetryInPlace;
-        }
-
-        if (followersHeld && await TryDeadLetterAsync(message, FailureKind.RetriesExhausted, $"Failed on all {message.Attempt} attempts; the last error: {exception.GetType().Name}: {exception.Message}"))
-        {
-            metrics.Handled(info?.TaskType ?? "", TaskOutcome.DeadLettered, Elapsed(started));
-            return TaskOutcome.DeadLettered;
-        }
-
-        // After the last allowed receive the message is made visible at once: the next receive makes SQS move it
-        // to the dead-letter queue instead of leaving it to wait out a backoff first.
-        var delay = final ? TimeSpan.Zero : _backoff.After(message.Attempt);
-        settler.Backoff(message, delay);
-        if (final)
-        {
-            Log.TaskFailedFinal(logger, exception, message.Attempt, queue.MaxReceiveCount);
-        }
-        else
-        {
-            Log.TaskFailed(logger, exception, message.Attempt, delay);
-        }
-
-        metrics.Handled(info?.TaskType ?? "", final ? TaskOutcome.DeadLettered : TaskOutcome.Failed, Elapsed(started));
-        return TaskOutcome.Failed;
-    }
-
-    private async Task<TaskOutcome> FailPermanentlyAsync(ReceivedMessage message, TaskInfo? info, PermanentTaskException failure, long started)
-    {
-        await RecordAsync(message, info, failure, permanent: true, failure.Kind.ToString(), TaskState.DeadLettered);
-        if (queue.DeadLetterUrl is null)
-        {
-            Log.DeadLetterFailed(logger, null, failure.Kind, failure.Message);
-            settler.Backoff(message, options.Retry.MaxDelay);
-            metrics.Handled(info?.TaskType ?? "", TaskOutcome.Failed, Elapsed(started));
-            return TaskOutcome.Failed;
-        }
-
-        if (!await TryDeadLetterAsync(message, failure.Kind, failure.Message))
-        {
-            return await FailAsync(message, info, failure, started, followersHeld: false, recorded: true);
-        }
-
-        metrics.Handled(info?.TaskType ?? "", TaskOutcome.DeadLettered, Elapsed(started));
-
-        // The failed message is gone from the group, so the group carries on: nothing is held back.
-        return TaskOutcome.DeadLettered;
-    }
-
-    // Sends the message to the dead-letter queue with its reason and deletes it; false if the DLQ refused it.
-    private async Task<bool> TryDeadLetterAsync(ReceivedMessage message, FailureKind kind, string reason)
-    {
-        try
-        {
-            await deadLetters.SendAsync(message, kind, reason, CancellationToken.None);
-        }
-#pragma warning disable CA1031 // If the DLQ refuses it, the message is retried and SQS dead-letters it later: nothing is lost.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Log.DeadLetterFailed(logger, ex, kind, reason);
-            return false;
-        }
-
-        Log.DeadLettered(logger, kind, reason);
-        settler.Delete(message);
-        return true;
-    }
-
-    private async Task RecordAsync(ReceivedMessage message, TaskInfo? info, Exception exception, bool permanent, string kind, TaskState state)
-    {
-        try
-        {
-            await store.RecordFailureAsync(
-                new TaskFailure(worker, message.MessageId, message.GroupId, message.Attempt, info?.TaskId, info?.TaskType, permanent, kind, exception, state),
-                CancellationToken.None);
-        }
-#pragma warning disable CA1031 // The database being down must not stop the message from being retried or dead-lettered.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Log.RecordFailureFailed(logger, ex, message.MessageId);
-        }
     }
 
     private void CheckSize(ReceivedMessage message)

@@ -62,7 +62,6 @@ internal sealed class TaskConsumer(
         var settler = new Settler(deletes, visibility, inFlight, limiter, health, metrics, time, logger);
         var processor = new MessageProcessor(
             worker.Name,
-            queue,
             registry,
             settings,
             services.GetRequiredService<IServiceScopeFactory>(),
@@ -70,7 +69,7 @@ internal sealed class TaskConsumer(
             services.GetRequiredService<TaskStore>(),
             records,
             settler,
-            new DeadLetterSender(sqs, queue, time),
+            new FailurePolicy(worker.Name, queue, services.GetRequiredService<TaskStore>(), settler, new DeadLetterSender(sqs, queue, time), o, metrics, logger),
             o,
             metrics,
             time,

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -138,7 +136,7 @@ internal sealed class EmfMetricsWriter(
         {
             foreach (var (taskType, aggregate) in flushed)
             {
-                Output.WriteLine(Line(timestamp, taskType, aggregate));
+                Output.WriteLine(EmfLine.Format(_options.Namespace, timestamp, _worker, _environment, taskType, aggregate));
             }
 
             Output.Flush();
@@ -149,72 +147,5 @@ internal sealed class EmfMetricsWriter(
         {
             Log.MetricsFailed(logger, ex);
         }
-    }
-
-    private string Line(long timestamp, string taskType, EmfAggregate aggregate)
-    {
-        // A metric must have a value: a period with only duplicates has no durations to report.
-        var durations = aggregate.Durations();
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteStartObject("_aws");
-            json.WriteNumber("Timestamp", timestamp);
-            json.WriteStartArray("CloudWatchMetrics");
-            json.WriteStartObject();
-            json.WriteString("Namespace", _options.Namespace);
-            json.WriteStartArray("Dimensions");
-            json.WriteStartArray();
-            json.WriteStringValue("Worker");
-            json.WriteEndArray();
-            json.WriteStartArray();
-            json.WriteStringValue("Worker");
-            json.WriteStringValue("TaskType");
-            json.WriteEndArray();
-            json.WriteEndArray();
-            json.WriteStartArray("Metrics");
-            Metric(json, "TasksSucceeded", "Count");
-            Metric(json, "TasksFailed", "Count");
-            Metric(json, "TasksDeadLettered", "Count");
-            if (durations.Length > 0)
-            {
-                Metric(json, "TaskDuration", "Milliseconds");
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteString("Worker", _worker);
-            json.WriteString("TaskType", taskType);
-            json.WriteString("Environment", _environment);
-            json.WriteNumber("TasksSucceeded", Interlocked.Read(ref aggregate.Succeeded));
-            json.WriteNumber("TasksFailed", Interlocked.Read(ref aggregate.Failed));
-            json.WriteNumber("TasksDeadLettered", Interlocked.Read(ref aggregate.DeadLettered));
-            json.WriteNumber("TasksDuplicate", Interlocked.Read(ref aggregate.Duplicates));
-            if (durations.Length > 0)
-            {
-                json.WriteStartArray("TaskDuration");
-                foreach (var duration in durations)
-                {
-                    json.WriteNumberValue(Math.Round(duration, 3));
-                }
-
-                json.WriteEndArray();
-            }
-
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
-
-    private static void Metric(Utf8JsonWriter json, string name, string unit)
-    {
-        json.WriteStartObject();
-        json.WriteString("Name", name);
-        json.WriteString("Unit", unit);
-        json.WriteEndObject();
     }
 }
