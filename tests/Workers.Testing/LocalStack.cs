@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Amazon.S3;
 using Amazon.SQS;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Workers.Fleet;
 using Workers.TaskManager.Aws;
 
@@ -19,8 +21,14 @@ public sealed class LocalStack
     private LocalStack(string adminConnectionString)
     {
         AdminConnectionString = adminConnectionString;
-        Sqs = new AmazonSQSClient();
-        S3 = new AmazonS3Client(new AmazonS3Config { ForcePathStyle = AwsEndpoints.IsCustom("S3") });
+
+        // The clients the workers get, configured the same way (from the AWS_* settings applied above).
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().Build())
+            .AddWorkersAws()
+            .BuildServiceProvider();
+        Sqs = services.GetRequiredService<IAmazonSQS>();
+        S3 = services.GetRequiredService<IAmazonS3>();
         Bucket = FleetDeclaration.Current.BucketName("local");
     }
 

@@ -96,9 +96,10 @@ internal sealed class TaskRecordWriter(NpgsqlDataSource dataSource, ILogger<Task
         upsert.Parameters.Add(new NpgsqlParameter<double[]> { TypedValue = [.. rows.Select(r => r.DurationMs)] });
         batch.BatchCommands.Add(upsert);
 
-        var notify = new NpgsqlBatchCommand("SELECT pg_notify($1, id) FROM unnest($2::text[]) AS id");
+        // One notification for the batch, not one per task: followers re-read their task on it.
+        var notify = new NpgsqlBatchCommand("SELECT pg_notify($1, $2)");
         notify.Parameters.Add(new NpgsqlParameter<string> { TypedValue = TaskNotifications.Channel });
-        notify.Parameters.Add(Array(rows.Select(r => r.Info.TaskId)));
+        notify.Parameters.Add(new NpgsqlParameter<string> { TypedValue = rows.Length == 1 ? rows[0].Info.TaskId : TaskNotifications.SeveralTasks });
         batch.BatchCommands.Add(notify);
         await batch.ExecuteNonQueryAsync();
     }

@@ -16,7 +16,8 @@ public sealed class TaskSubscription : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until <paramref name="taskId"/> is notified (true) or <paramref name="timeout"/> passes (false).
+    /// Waits until <paramref name="taskId"/> (or <see cref="TaskNotifications.SeveralTasks"/>) is notified (true)
+    /// or <paramref name="timeout"/> passes (false).
     /// Re-read the task after either: a timeout bounds how long a missed notification can delay you.
     /// </summary>
     public async Task<bool> WaitAsync(string taskId, TimeSpan timeout, CancellationToken cancellationToken)
@@ -26,7 +27,7 @@ public sealed class TaskSubscription : IAsyncDisposable
         {
             while (_notified.TryDequeue(out var payload))
             {
-                if (payload == taskId)
+                if (payload == taskId || payload == TaskNotifications.SeveralTasks)
                 {
                     return true;
                 }
