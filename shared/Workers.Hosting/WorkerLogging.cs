@@ -14,18 +14,24 @@ namespace Workers.Hosting;
 /// </summary>
 public static class WorkerLogging
 {
-    /// <summary>The logger used until the host has read its configuration, so start-up failures are logged too.</summary>
-    public static Serilog.Core.Logger CreateBootstrapLogger() =>
+    /// <summary>
+    /// The logger used until the host has read its configuration, so start-up failures are logged too. It is
+    /// reloadable: the host reconfigures it in place (AddSerilog) instead of replacing it, so it still works after
+    /// the host is disposed, for the last fatal line.
+    /// </summary>
+    public static Serilog.Extensions.Hosting.ReloadableLogger CreateBootstrapLogger() =>
         new LoggerConfiguration()
             .MinimumLevel.Information()
             .WriteTo.Console(new CompactJsonFormatter())
-            .CreateLogger();
+            .CreateBootstrapLogger();
 
     internal static LoggerConfiguration Configure(LoggerConfiguration logger, IConfiguration configuration) =>
         logger
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            // The host logs a failed start with its stack trace; WorkerExit.Crashed reports it once, readably.
+            .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", LogEventLevel.Fatal)
             .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
             .MinimumLevel.Override("Npgsql", LogEventLevel.Warning)
             // EF logs every failed command at Error, including its own probe for the migrations history table on a

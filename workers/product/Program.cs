@@ -29,8 +29,7 @@ try
 catch (Exception ex)
 #pragma warning restore CA1031
 {
-    Log.Fatal(ex, "The product worker stopped unexpectedly");
-    return 1;
+    return WorkerExit.Crashed(ex, "product");
 }
 finally
 {
