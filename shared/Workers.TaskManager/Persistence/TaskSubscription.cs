@@ -33,8 +33,10 @@ public sealed class TaskSubscription : IAsyncDisposable
                 }
             }
 
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero || !await _connection.WaitAsync(left, cancellationToken))
+            // Whole milliseconds, rounded up: Npgsql truncates a TimeSpan to milliseconds and takes 0 as "wait
+            // forever", so a remainder under a millisecond would never time out.
+            var left = (int)Math.Ceiling((deadline - DateTime.UtcNow).TotalMilliseconds);
+            if (left <= 0 || !await _connection.WaitAsync(left, cancellationToken))
             {
                 return false;
             }
