@@ -24,6 +24,7 @@ internal sealed class GroupScheduler(
     private TaskCompletionSource? _idle;
     private CancellationToken _shutdown;
     private int _running;
+    private long _sequence;
     private bool _draining;
 
     public int Running => Volatile.Read(ref _running);
@@ -35,6 +36,7 @@ internal sealed class GroupScheduler(
         var key = fifo ? message.GroupId ?? "" : message.MessageId;
         lock (_gate)
         {
+            message.Sequence = ++_sequence;
             if (!_draining)
             {
                 if (_groups.TryGetValue(key, out var waiting))
@@ -106,6 +108,7 @@ internal sealed class GroupScheduler(
         {
             ReceivedMessage message;
             bool followersHeld;
+            long horizon;
             lock (_gate)
             {
                 if (queue.Count == 0)
@@ -122,6 +125,7 @@ internal sealed class GroupScheduler(
 
                 message = queue.Dequeue();
                 followersHeld = fifo && queue.Count > 0;
+                horizon = _sequence;
             }
 
             var outcome = await process(message, followersHeld, _shutdown);
@@ -141,7 +145,7 @@ internal sealed class GroupScheduler(
 
             if (outcome is TaskOutcome.Failed or TaskOutcome.Released)
             {
-                HoldBack(key, queue);
+                HoldBack(key, queue, horizon);
             }
         }
     }
@@ -168,13 +172,18 @@ internal sealed class GroupScheduler(
         }
     }
 
-    private void HoldBack(string key, Queue<ReceivedMessage> queue)
+    // Sends back the messages that were waiting behind the failed one when it started (up to `horizon`). One
+    // taken in later is a new delivery (the failed message itself, received again once handed back, and what
+    // SQS returned with it), already in SQS's order: it stays and runs, and sending it back would spend a receive.
+    private void HoldBack(string key, Queue<ReceivedMessage> queue, long horizon)
     {
-        List<ReceivedMessage> later;
+        List<ReceivedMessage> later = [];
         lock (_gate)
         {
-            later = [.. queue];
-            queue.Clear();
+            while (queue.TryPeek(out var next) && next.Sequence <= horizon)
+            {
+                later.Add(queue.Dequeue());
+            }
         }
 
         if (later.Count == 0)

@@ -44,6 +44,9 @@ internal sealed class ReceivedMessage
 
     public void RetriedInPlace() => LocalRetries++;
 
+    // The order in which the scheduler took messages in; see GroupScheduler.HoldBack.
+    public long Sequence { get; set; }
+
     public DateTimeOffset ReceivedAt { get; }
 
     // Set once the message is being deleted, released or moved: the heartbeat must leave it alone from then on.

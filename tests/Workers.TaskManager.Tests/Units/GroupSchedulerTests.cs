@@ -113,6 +113,24 @@ public sealed class GroupSchedulerTests
     }
 
     [Fact]
+    public async Task A_failed_message_received_again_before_its_group_finished_runs_instead_of_being_sent_back()
+    {
+        var scheduler = Scheduler(fifo: true);
+        Schedule(scheduler, ("a1", "A"), ("a2", "A"));
+        await Started("a1");
+
+        // Handed back with no backoff, a1 is received again while its group is still winding down.
+        Schedule(scheduler, ("a1-again", "A"));
+        Finish("a1", TaskOutcome.Failed);
+        await Started("a1-again");
+        Finish("a1-again", TaskOutcome.Succeeded);
+
+        await Drained(scheduler);
+        Assert.Equal(["a2"], _released);
+        Assert.Equal(["a1", "a1-again"], _processed);
+    }
+
+    [Fact]
     public async Task A_dead_lettered_message_leaves_its_group_free_to_continue()
     {
         var scheduler = Scheduler(fifo: true);
