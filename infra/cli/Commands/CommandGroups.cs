@@ -15,5 +15,6 @@ internal static class CommandGroups
         new EnqueueCommand(fleet),
         new QueuesCommand(),
         new TaskCommand(),
+        new DeadLetters.DlqCommand(fleet),
     ];
 }
