@@ -21,6 +21,9 @@ internal sealed class HeldMessages(IAmazonSQS sqs, string queueUrl, TimeSpan hol
     // one per group; AWS may return several of a group, in order), so receiving while holding walks the groups.
     public async Task<IReadOnlyList<DeadLetterMessage>> ReceiveAsync(int max, CancellationToken cancellationToken)
     {
+        // Cancelled before the call, never during it: a receive abandoned mid-flight would leave messages held
+        // (for the whole hold) whose receipt handles never arrived to release them with. It waits 1 s at most.
+        cancellationToken.ThrowIfCancellationRequested();
         var response = await sqs.ReceiveMessageAsync(
             new ReceiveMessageRequest(queueUrl)
             {
@@ -33,7 +36,7 @@ internal sealed class HeldMessages(IAmazonSQS sqs, string queueUrl, TimeSpan hol
                 MessageAttributeNames = ["All"],
                 MessageSystemAttributeNames = ["All"],
             },
-            cancellationToken);
+            CancellationToken.None);
         var received = new List<DeadLetterMessage>();
         foreach (var message in response.Messages ?? [])
         {

@@ -42,8 +42,13 @@ public abstract class CliTest : StackTest
     protected Task<CliRun> RunAsync(params string[] args) => WorkersCli.RunAsync(Settings(), args);
 
     // The fleet's product worker consuming this test's queue, with updateStock cut into chunks of two items.
-    protected async Task StartWorkerAsync()
+    protected Task<IHost> StartWorkerAsync() =>
+        StartWorkerAsync(tasks => tasks.AddTask<StockUpdate, StockUpdateHandler>("updateStock").AddTask<CsvStock, CsvStockHandler>("csvStock"));
+
+    // The product worker with the given handlers; `overrides` replace or add to its settings.
+    protected async Task<IHost> StartWorkerAsync(Action<TaskManagerBuilder> tasks, IDictionary<string, string?>? overrides = null)
     {
+        ArgumentNullException.ThrowIfNull(tasks);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -54,17 +59,26 @@ public abstract class CliTest : StackTest
             ["Fleet:Environment"] = "local",
             ["Metrics:Emf"] = "false",
         });
+        builder.Configuration.AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
         builder.Logging.AddProvider(new TestOutputLoggerProvider(TestContext.Current.TestOutputHelper));
         builder.Logging.SetMinimumLevel(LogLevel.Debug).AddFilter("Microsoft", LogLevel.Warning);
 
         // The test handlers write no tables of their own, so their ledgered chunks commit through the TaskManager's context.
-        builder.AddTaskManager(FleetDeclaration.Current.Worker("product"))
-            .UseDatabase<TaskStoreDbContext>(TaskStoreDbContext.Schema)
-            .AddTask<StockUpdate, StockUpdateHandler>("updateStock")
-            .AddTask<CsvStock, CsvStockHandler>("csvStock");
+        tasks(builder.AddTaskManager(FleetDeclaration.Current.Worker("product"))
+            .UseDatabase<TaskStoreDbContext>(TaskStoreDbContext.Schema));
         var host = builder.Build();
         _hosts.Add(host);
         await host.StartAsync(Cancellation);
+        return host;
+    }
+
+    // Stops a worker started by StartWorkerAsync: it finishes what it holds and hands the rest back to SQS.
+    protected async Task StopWorkerAsync(IHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        _hosts.Remove(host);
+        await host.StopAsync(CancellationToken.None);
+        host.Dispose();
     }
 
     // Waits, on the TaskManager's notifications, until the task succeeded or was dead-lettered.
