@@ -1,6 +1,8 @@
 using System.Globalization;
 using Amazon.SQS.Model;
 using Microsoft.Extensions.DependencyInjection;
+using Workers.TaskManager;
+using Workers.TaskManager.Persistence;
 
 namespace Workers.Cli.Tests.Infrastructure;
 
@@ -10,19 +12,24 @@ public abstract class DeadLetterTest : CliTest
     // Enqueues updateStock tasks (in the order given) while the warehouse is down, so each fails on every
     // attempt and ends in the dead-letter queue: moved by SQS after maxReceiveCount, or by the TaskManager itself
     // when it retried the task in place behind a held follower. Returns when all of them are there.
-    protected async Task DeadLetterAsync(params (string Group, string TaskId)[] tasks)
+    protected Task DeadLetterAsync(params (string Group, string TaskId)[] tasks) =>
+        DeadLetterAsync(WithWarehouse(new Warehouse(down: true)), [.. tasks.Select(t => (t.Group, t.TaskId, """{"items":[]}"""))]);
+
+    // Enqueues updateStock tasks with the given bodies to a worker with `handlers`, and returns once every one
+    // of them failed for good and is in the dead-letter queue.
+    protected async Task DeadLetterAsync(Action<TaskManagerBuilder> handlers, IReadOnlyList<(string Group, string TaskId, string Body)> tasks)
     {
         ArgumentNullException.ThrowIfNull(tasks);
-        var worker = await StartWorkerAsync(WithWarehouse(new Warehouse(down: true)), DeadLetteringWorker);
-        foreach (var (group, taskId) in tasks)
+        var worker = await StartWorkerAsync(handlers, DeadLetteringWorker);
+        foreach (var (group, taskId, body) in tasks)
         {
-            var run = await RunAsync("enqueue", "product", "updateStock", "--group", group, "--task-id", taskId, "--body", """{"items":[]}""");
+            var run = await RunAsync("enqueue", "product", "updateStock", "--group", group, "--task-id", taskId, "--body", body);
             Assert.Equal(0, run.ExitCode);
         }
 
-        foreach (var (_, taskId) in tasks)
+        foreach (var (_, taskId, _) in tasks)
         {
-            Assert.Equal(Workers.TaskManager.Persistence.TaskState.DeadLettered, (await FinishedAsync(taskId)).Task.State);
+            Assert.Equal(TaskState.DeadLettered, (await FinishedAsync(taskId)).Task.State);
         }
 
         await StopWorkerAsync(worker);
@@ -32,7 +39,7 @@ public abstract class DeadLetterTest : CliTest
         // wait also outlasts the long polls the stopped worker abandoned: fauxqs still serves those, and one would
         // swallow a redriven message for a whole visibility timeout.
         Assert.Empty(await Queues.ReceiveAsync(Queues.QueueUrl, 1, TimeSpan.FromSeconds(1), delete: false));
-        Assert.Equal((tasks.Length, 0L), await CountsAsync(Queues.DeadLetterUrl));
+        Assert.Equal((tasks.Count, 0L), await CountsAsync(Queues.DeadLetterUrl));
     }
 
     // Retries at once, and long polls of 1 s, which end (server side) within the 1 s receive that follows the stop.
@@ -43,7 +50,7 @@ public abstract class DeadLetterTest : CliTest
     };
 
     // The product worker with updateStock handled against `warehouse` (csvStock as usual: the fleet declares both).
-    protected static Action<Workers.TaskManager.TaskManagerBuilder> WithWarehouse(Warehouse warehouse) => tasks =>
+    protected static Action<TaskManagerBuilder> WithWarehouse(Warehouse warehouse) => tasks =>
     {
         tasks.Services.AddSingleton(warehouse);
         tasks.AddTask<StockUpdate, WarehouseStockHandler>("updateStock").AddTask<CsvStock, CsvStockHandler>("csvStock");
