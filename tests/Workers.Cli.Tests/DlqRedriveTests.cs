@@ -90,6 +90,15 @@ public sealed class DlqRedriveTests : DeadLetterTest
         Assert.Equal((1L, 0L), await CountsAsync(Queues.QueueUrl));
     }
 
+    [Fact]
+    public async Task An_endpoint_without_the_sqs_move_task_is_recognised_so_redrive_can_move_messages_itself()
+    {
+        // What the CLI tries first on AWS; fauxqs, like any endpoint that lacks it, answers InvalidAction.
+        var moveTask = new MoveTaskRedrive(Stack.Sqs, new DeadLetterQueue("product", Queues.QueueUrl, Queues.DeadLetterUrl, IsFifo: true), TimeProvider.System);
+
+        Assert.Null(await moveTask.StartAsync(Cancellation));
+    }
+
     // What a redrive killed after its send and before its delete leaves: receives the DLQ's next message, sends
     // the CLI's copy of it (same group, same deduplication id), and lets the message reappear in the DLQ.
     private async Task SendWithoutDeletingAsync()
