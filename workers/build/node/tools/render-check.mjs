@@ -38,25 +38,34 @@ function settle(window) {
   return new Promise((resolve) => window.setTimeout(resolve, 0));
 }
 
-export async function renderCheck(bundleText, { click = null, waitMs = 5000 } = {}) {
+const defaultPage = '<!DOCTYPE html><html><head></head><body><div id="root"></div></body></html>';
+
+/** `page` lets a test start from other markup (e.g. without #root, which the bundle must then create). */
+export async function renderCheck(bundleText, { click = null, waitMs = 5000, page = defaultPage } = {}) {
   const errors = [];
   const virtualConsole = new VirtualConsole();
   virtualConsole.on('jsdomError', (error) => errors.push(String(error?.message ?? error)));
   virtualConsole.on('error', (...args) => errors.push(args.map(String).join(' ')));
-  const dom = new JSDOM('<!DOCTYPE html><html><head></head><body><div id="root"></div></body></html>', {
+  const dom = new JSDOM(page, {
     runScripts: 'dangerously',
     pretendToBeVisual: true,
     virtualConsole,
   });
   const { window } = dom;
   window.addEventListener('error', (event) => errors.push(String(event.error?.message ?? event.message)));
-  const root = window.document.getElementById('root');
-  const rendered = waitForMutation(window, root, waitMs, () => root.childNodes.length > 0);
-  const script = window.document.createElement('script');
+  const { document } = window;
+  const hasContent = () => (document.getElementById('root')?.childNodes.length ?? 0) > 0;
+  // Watch the whole body: the bundle creates #root itself when the page has none.
+  const rendered = waitForMutation(window, document.body, waitMs, hasContent);
+  const script = document.createElement('script');
   script.textContent = bundleText;
-  window.document.body.appendChild(script);
-  if (!(await rendered)) errors.push(`Nothing rendered into #root within ${waitMs} ms`);
+  document.body.appendChild(script);
+  if (!(await rendered) || !hasContent()) {
+    await waitForMutation(window, document.body, waitMs, hasContent);
+  }
+  if (!hasContent()) errors.push(`Nothing rendered into #root within ${waitMs} ms`);
   await settle(window);
+  const root = document.getElementById('root') ?? document.body;
   const text = root.textContent;
   const html = root.innerHTML;
   let afterClick = null;
