@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { renderCheck } from '../tools/render-check.mjs';
-import { BuildServer, nodeDir } from './support/build-server.mjs';
+import { BuildServer, nodeDir, brief } from './support/build-server.mjs';
 import { counterApp, withPrefixLines } from './support/sources.mjs';
 
 let server;
@@ -15,7 +15,7 @@ after(async () => { await server.stop(); });
 
 test('an esbuild bundle renders the component and a click changes its state', async () => {
   const response = await server.build(counterApp, { engine: 'esbuild', minify: true });
-  assert.equal(response.ok, true, JSON.stringify(response));
+  assert.equal(response.ok, true, brief(response));
   assert.equal(response.stats.engine, 'esbuild');
   assert.equal(response.stats.sourceBytes, Buffer.byteLength(counterApp));
   assert.equal(response.stats.outputBytes, Buffer.byteLength(response.bundle));
@@ -57,7 +57,7 @@ test('the bundle exposes WorkersPreview.mount and creates #root when the page ha
 
 test('an unminified build renders too', async () => {
   const response = await server.build(counterApp, { minify: false });
-  assert.equal(response.ok, true, JSON.stringify(response));
+  assert.equal(response.ok, true, brief(response));
   assert.match(response.bundle, /Clicked /);
   assert.equal((await renderCheck(response.bundle)).text, 'Hello previewClicked 0 times');
 });
@@ -93,7 +93,7 @@ export default function App() {
   return <button className={clsx('btn', { active: n > 0 })} onClick={inc}>n={n}</button>;
 }`;
   const response = await server.build(source, { dependencies: ['clsx', 'zustand'] });
-  assert.equal(response.ok, true, JSON.stringify(response));
+  assert.equal(response.ok, true, brief(response));
   const rendered = await renderCheck(response.bundle, { click: 'button' });
   assert.deepEqual(rendered.errors, []);
   assert.equal(rendered.html, '<button class="btn">n=0</button>');
@@ -103,7 +103,7 @@ export default function App() {
 test('a subpath an allowlisted package exports is allowed', async () => {
   const source = "import { combine } from 'zustand/middleware';\nexport default function App() { return <p>{typeof combine}</p>; }";
   const response = await server.build(source, { dependencies: ['zustand'] });
-  assert.equal(response.ok, true, JSON.stringify(response));
+  assert.equal(response.ok, true, brief(response));
 });
 
 test('a dependency outside the allowlist is a VALIDATION_ERROR before bundling', async () => {

@@ -2,7 +2,7 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BuildServer, nodeDir } from './support/build-server.mjs';
+import { BuildServer, nodeDir, brief } from './support/build-server.mjs';
 
 let server;
 before(async () => { server = await BuildServer.start(); });
@@ -62,7 +62,7 @@ test('cleanup disposes the contexts and the next build still works', async () =>
   assert.equal(first.ok, true);
   assert.deepEqual(await server.request({ cmd: 'cleanup' }), { id: String(Number(first.id) + 1), ok: true });
   const second = await server.build('export default function App() { return <p>two</p>; }');
-  assert.equal(second.ok, true, JSON.stringify(second));
+  assert.equal(second.ok, true, brief(second));
 });
 
 test('stderr carries only JSON log lines', () => {

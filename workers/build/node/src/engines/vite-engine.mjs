@@ -136,14 +136,14 @@ export class ViteEngine {
     const isApp = (file) => file === this.appId || file?.endsWith('/.workers-virtual/App.jsx');
     const details = inner
       ? inner.map((message) => ({
-        text: message.text,
+        text: cleanText(message.text, this.nodeDir),
         file: 'App.jsx',
         line: message.location?.line ?? null,
         column: message.location ? message.location.column + 1 : null,
         lineText: message.location?.lineText ?? null,
       }))
       : [{
-        text: firstLine(error?.message ?? String(error)),
+        text: cleanText(error?.message ?? String(error), this.nodeDir),
         file: isApp(error?.loc?.file ?? error?.id) ? 'App.jsx' : (error?.loc?.file ?? error?.id ?? null),
         line: error?.loc?.line ?? null,
         column: error?.loc ? error.loc.column + 1 : null,
@@ -155,6 +155,11 @@ export class ViteEngine {
   }
 }
 
-function firstLine(text) {
-  return String(text).split('\n')[0].replace(/^\[[^\]]+\]\s*/, '');
+/** Rollup prefixes "[plugin] <id> (line:col): " and names files by their virtual paths; keep what a user needs. */
+function cleanText(text, nodeDir) {
+  return String(text).split('\n')[0]
+    .replace(/^\[[^\]]+\]\s*/, '')
+    .replace(/^\S+ \(\d+:\d+\): /, '')
+    .replaceAll(`${nodeDir}/`, '')
+    .replaceAll('.workers-virtual/App.jsx', 'App.jsx');
 }

@@ -69,3 +69,8 @@ export class BuildServer {
     return this.exited;
   }
 }
+
+/** A response for an assertion message, without the (large) bundle text. */
+export function brief(response) {
+  return JSON.stringify({ ...response, bundle: response.bundle ? `<${response.bundle.length} chars>` : undefined });
+}
