@@ -7,7 +7,7 @@ import { Builder } from './src/build.mjs';
 import { EsbuildEngine } from './src/engines/esbuild-engine.mjs';
 import { ViteEngine } from './src/engines/vite-engine.mjs';
 import { log } from './src/log.mjs';
-import { readLines, send } from './src/protocol.mjs';
+import { flushStdout, readLines, send } from './src/protocol.mjs';
 import { Server } from './src/server.mjs';
 import { toolchain } from './src/toolchain.mjs';
 
@@ -38,4 +38,5 @@ for await (const line of readLines()) {
 // A shutdown request or the end of stdin: both mean exit 0 once everything is disposed.
 await server.dispose();
 log('info', 'Build server stopped', { reason: stop ? 'shutdown' : 'stdin closed' });
+await flushStdout();
 process.exit(0);

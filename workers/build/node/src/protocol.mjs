@@ -7,6 +7,17 @@ export function send(message, done) {
 }
 
 /**
+ * Resolves once everything written to stdout has been handed to the OS. stdout to a pipe is asynchronous when the
+ * reader is slower than us (a 200 KB bundle overflows the 64 KB pipe buffer), so exiting without this truncates the
+ * last response.
+ */
+export function flushStdout() {
+  return new Promise((resolve) => {
+    process.stdout.write('', () => resolve());
+  });
+}
+
+/**
  * Parses one line into a request, or returns { error, id } describing why it is not one.
  * @returns {{request: {id: string, cmd: string}} | {error: string, id: string|null}}
  */

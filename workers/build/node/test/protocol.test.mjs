@@ -83,3 +83,20 @@ test('the end of stdin exits 0', async () => {
   other.child.stdin.end();
   assert.deepEqual(await other.exited, { code: 0, signal: null });
 });
+
+test('a large response is written out completely before shutdown exits', async () => {
+  const other = await BuildServer.start();
+  // Stop reading, so the ≈ 200 KB answer overflows the 64 KB pipe and the rest waits in the server's memory; read
+  // again only once the server has logged that it is stopping. Exiting without flushing would lose that rest.
+  other.child.stdout.pause();
+  other.writeLine(JSON.stringify({ id: 'big', cmd: 'build', source: 'export default function App() { return <p>big</p>; }' }));
+  other.writeLine(JSON.stringify({ id: 'bye', cmd: 'shutdown' }));
+  await other.waitForStderr(/Build server stopped/);
+  other.child.stdout.resume();
+  const build = JSON.parse(await other.nextLine());
+  const bye = JSON.parse(await other.nextLine());
+  assert.equal(build.ok, true);
+  assert.ok(build.bundle.length > 65536);
+  assert.deepEqual(bye, { id: 'bye', ok: true });
+  assert.deepEqual(await other.exited, { code: 0, signal: null });
+});

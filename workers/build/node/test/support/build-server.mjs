@@ -46,6 +46,19 @@ export class BuildServer {
     });
   }
 
+  /** Resolves when stderr (the JSON log) has contained a match for `pattern`. */
+  waitForStderr(pattern) {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!pattern.test(this.stderr)) return false;
+        this.child.stderr.off('data', check);
+        resolve();
+        return true;
+      };
+      if (!check()) this.child.stderr.on('data', check);
+    });
+  }
+
   writeLine(text) {
     this.child.stdin.write(`${text}\n`);
   }
