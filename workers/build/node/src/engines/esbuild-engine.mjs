@@ -143,7 +143,9 @@ export class EsbuildEngine {
 
   #failure(error) {
     const errors = Array.isArray(error?.errors) ? error.errors : null;
-    if (!errors || errors.length === 0) return new BuildFailure(ErrorType.build, String(error?.message ?? error), []);
+    // No messages means esbuild itself failed (e.g. its service process died), not the user's source: let the
+    // server exit so the pool reports PROCESS_ERROR and starts a fresh process.
+    if (!errors || errors.length === 0) return error;
     const details = errors.map(detailOf);
     const isPolicy = errors.some((message) => message.detail === POLICY_DETAIL);
     const first = details[0];
