@@ -16,3 +16,12 @@ export function lineTextAt(source, line) {
   if (!Number.isInteger(line) || line < 1) return '';
   return (source.split('\n')[line - 1] ?? '').replace(/\r$/, '');
 }
+
+/**
+ * Where `specifier` appears quoted in `source` (first occurrence), for hooks that get no position from their bundler;
+ * null when it is not there verbatim (e.g. an import the bundler generated from a JSX pragma).
+ */
+export function locateSpecifier(source, specifier) {
+  const offsets = ["'", '"', '`'].map((quote) => source.indexOf(`${quote}${specifier}${quote}`)).filter((i) => i >= 0);
+  return offsets.length > 0 ? locate(source, Math.min(...offsets)) : null;
+}

@@ -44,10 +44,13 @@ for (const engineName of ['esbuild', 'vite']) {
   }
 }
 
-test('the esbuild hook reports the offending import at its position in App.jsx', async () => {
-  const failure = await rejection('esbuild', `// first line\nimport x from 'fs';\n${app}`);
-  assert.deepEqual([failure.details[0].file, failure.details[0].line, failure.details[0].column], ['App.jsx', 2, 15]);
-});
+for (const engineName of ['esbuild', 'vite']) {
+  test(`the ${engineName} hook reports the offending import at its position in App.jsx`, async () => {
+    const failure = await rejection(engineName, `// first line\nimport x from 'fs';\n${app}`);
+    assert.deepEqual([failure.details[0].file, failure.details[0].line, failure.details[0].column], ['App.jsx', 2, 15]);
+    assert.match(failure.message, /^App\.jsx:2:15: /);
+  });
+}
 
 test('esbuild refuses a bundle whose metafile shows a glob import', async () => {
   // A computed path that matches nothing: esbuild still turns it into a glob, which the metafile check refuses.

@@ -5,7 +5,7 @@ import { join, sep } from 'node:path';
 import { APP_SPECIFIER, ENTRY_IMPORTS, ENTRY_SOURCE } from '../entry-template.mjs';
 import { BuildFailure, ErrorType } from '../messages.mjs';
 import { log } from '../log.mjs';
-import { lineTextAt } from '../positions.mjs';
+import { lineTextAt, locateSpecifier } from '../positions.mjs';
 
 const GLOBAL_NAME = 'WorkersPreviewBundle';
 
@@ -29,7 +29,9 @@ export class ViteEngine {
       output = await build(this.#config({ source, policy, minify, settings, offences, warnings, react }));
     } catch (error) {
       if (offences.length > 0) {
-        throw new BuildFailure(ErrorType.validation, offences[0].text, offences);
+        const [first] = offences;
+        const where = first.line ? `App.jsx:${first.line}:${first.column}: ` : '';
+        throw new BuildFailure(ErrorType.validation, `${where}${first.text}`, offences);
       }
       throw this.#failure(error, source);
     }
@@ -87,8 +89,9 @@ export class ViteEngine {
   /** Serves the entry and App.jsx from memory and applies the import policy to every import App.jsx makes. */
   #guard({ source, policy, offences }) {
     const engine = this;
-    const reject = (context, text) => {
-      offences.push({ text, file: 'App.jsx', line: null, column: null, lineText: null });
+    const reject = (context, text, specifier = null) => {
+      const where = specifier ? locateSpecifier(source, specifier) : null;
+      offences.push({ text, file: 'App.jsx', line: null, column: null, lineText: null, ...where });
       context.error(text);
     };
     return {
@@ -103,7 +106,7 @@ export class ViteEngine {
         }
         if (importer === engine.appId) {
           const reason = policy.check(specifier);
-          if (reason) return reject(this, reason);
+          if (reason) return reject(this, reason, specifier);
           return engine.#resolvePackage(this, specifier, reject);
         }
         if (importer?.startsWith(engine.nodeModules) || specifier.startsWith('\0')) return null;
