@@ -35,3 +35,24 @@ test(`esbuild memory stays flat over ${builds} builds`, async (t) => {
   // The Node process only (esbuild's Go service is a separate process and does not count in rss here).
   assert.ok(afterBuilds.rss - before.rss < 150 * 1024 * 1024, 'rss grew by more than 150 MB: a per-build leak');
 });
+
+test('Vite memory over 50 builds is reported (the pool recycles Vite processes by rss)', async (t) => {
+  const vite = await BuildServer.start(['--expose-gc']);
+  try {
+    for (let i = 0; i < 5; i++) assert.equal((await vite.build(source(i), { engine: 'vite' })).ok, true);
+    const before = (await vite.request({ cmd: 'status' })).memory;
+    const durations = [];
+    for (let i = 0; i < 50; i++) {
+      const response = await vite.build(source(i), { engine: 'vite' });
+      assert.equal(response.ok, true, brief(response));
+      durations.push(response.stats.durationMs);
+    }
+    const afterBuilds = (await vite.request({ cmd: 'status' })).memory;
+    durations.sort((a, b) => a - b);
+    const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
+    t.diagnostic(`vite rss ${mb(before.rss)} MB -> ${mb(afterBuilds.rss)} MB after 50 builds; heapUsed ${mb(before.heapUsed)} -> ${mb(afterBuilds.heapUsed)} MB`);
+    t.diagnostic(`vite build ms: median ${durations[25]}, max ${durations.at(-1)}`);
+  } finally {
+    await vite.stop();
+  }
+});
