@@ -144,3 +144,11 @@ test('a source that is not a string is a VALIDATION_ERROR', async () => {
   const response = await server.request({ cmd: 'build', source: 42 });
   assert.equal(response.errorType, 'VALIDATION_ERROR');
 });
+
+test('limits outside their range are a VALIDATION_ERROR; limits the script does not know are left to the pool', async () => {
+  const bad = await server.build(counterApp, {}, { maxSourceBytes: -1 });
+  assert.equal(bad.errorType, 'VALIDATION_ERROR');
+  assert.match(bad.message, /limits\.maxSourceBytes/);
+  const unknown = await server.build(counterApp, {}, { timeoutMs: 1000, maxOutputBytes: 4_194_304 });
+  assert.equal(unknown.ok, true, brief(unknown));
+});
