@@ -1,4 +1,5 @@
 using Workers.Cli.Enqueue;
+using Workers.Cli.Infra;
 using Workers.Cli.Queues;
 using Workers.Cli.Stack;
 using Workers.Cli.Tasks;
@@ -15,5 +16,6 @@ internal static class CommandGroups
         new EnqueueCommand(fleet),
         new QueuesCommand(),
         new TaskCommand(),
+        new InfraCommand(),
     ];
 }
