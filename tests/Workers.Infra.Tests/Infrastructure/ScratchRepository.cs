@@ -46,10 +46,14 @@ public sealed class ScratchRepository : IDisposable
     public string Read(string path) => File.ReadAllText(System.IO.Path.Combine(Path, path));
 
     // Adds a worker to shared/fleet.json, as the coordinator will for the build worker.
-    public void Declare(string worker, JsonObject declaration)
+    public void Declare(string worker, JsonObject declaration) => EditFleet(workers => workers[worker] = declaration);
+
+    // Changes the "workers" object of shared/fleet.json.
+    public void EditFleet(Action<JsonObject> edit)
     {
+        ArgumentNullException.ThrowIfNull(edit);
         var fleet = JsonNode.Parse(Read("shared/fleet.json"))!;
-        fleet["workers"]![worker] = declaration;
+        edit(fleet["workers"]!.AsObject());
         Write("shared/fleet.json", fleet.ToJsonString(new() { WriteIndented = true }));
     }
 

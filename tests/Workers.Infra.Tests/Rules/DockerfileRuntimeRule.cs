@@ -44,8 +44,7 @@ public sealed class DockerfileRuntimeRule(string repositoryRoot) : IRule
         var health = final.LastOrDefault(i => i.Keyword == "HEALTHCHECK");
         var probe = health is null ? null : Exec(health.Arguments[(health.Arguments.IndexOf("CMD", StringComparison.Ordinal) + 3)..].Trim());
         var manifest = Path.Combine(repositoryRoot, "copilot", "worker-" + file.Path.Split('/')[1], "manifest.yml");
-        var manifestProbe = File.Exists(manifest) && File.ReadAllText(manifest).Contains($"\"{project}.dll\", \"healthcheck\"", StringComparison.Ordinal)
-            || (File.Exists(manifest) && File.ReadAllText(manifest).Contains($"/{project}.dll\", \"healthcheck\"", StringComparison.Ordinal));
+        var manifestProbe = File.Exists(manifest) && File.ReadAllText(manifest).Contains($"{project}.dll\", \"healthcheck\"]", StringComparison.Ordinal);
         if (probe is not ["dotnet", _, "healthcheck"] && !manifestProbe)
         {
             yield return file.Violation(Name, $"no health check runs the worker's `healthcheck` (HEALTHCHECK CMD [\"dotnet\", \"/app/{project}.dll\", \"healthcheck\"] or image.healthcheck in its manifest).");
