@@ -37,6 +37,7 @@ public sealed class BrokenFileTests
         { "alarm-set", Plain, "MetricName: RunningTaskCount", "MetricName: PendingTaskCount", "no alarm on ECS/ContainerInsights RunningTaskCount" },
         { "sqs-queue-name", Plain, "QueueName: !Sub 'workers-${Env}-product.fifo'", "QueueName: !Sub 'workers-${Env}-product'", "must end in .fifo" },
         { "sqs-queue-name", Patch, "product.fifo'", "product-with-a-name-long-enough-to-pass-the-eighty-character-limit-of-sqs.fifo'", "1–80 characters" },
+        { "sqs-queue-name", Patch, "product-dlq.fifo'", "product-dlq'", "must end in .fifo exactly when the queue is FIFO (FIFO: yes)" },
         { "copilot-service-name", Manifest, "name: worker-product", "name: worker--product", "single hyphens" },
         { "copilot-service-name", Manifest, "type: Worker Service", "type: Backend Service", "'Worker Service'" },
         { "copilot-worker-queue", Manifest, "dead_letter:\n      tries: 3", "dead_letter:\n      tries: 0", "integer >= 1" },

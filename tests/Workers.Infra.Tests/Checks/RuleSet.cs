@@ -14,7 +14,7 @@ public static class RuleSet
         new ParametersRule(),
         new AlarmMetricRule(),
         new AlarmSetRule(fleet),
-        new QueueNameRule(),
+        new QueueNameRule(repositoryRoot),
         new ManifestNameRule(),
         new WorkerQueueRule(fleet),
         new CountRule(fleet),

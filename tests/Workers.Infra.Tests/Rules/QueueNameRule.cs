@@ -4,9 +4,10 @@ using Workers.Infra.Tests.Checks;
 namespace Workers.Infra.Tests.Rules;
 
 // Queue names as SQS takes them: at most 80 characters of letters, digits, '-' and '_', ending in .fifo exactly
-// when the queue is FIFO. Environment variables in a !Sub are filled with the longest environment name.
+// when the queue is FIFO (for a Copilot patch: when the service's manifest asks for a FIFO queue). Environment
+// variables in a !Sub are filled with the longest environment name.
 // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html
-public sealed partial class QueueNameRule : IRule
+public sealed partial class QueueNameRule(string repositoryRoot) : IRule
 {
     private const string LongestEnvironment = "production";
 
@@ -21,12 +22,12 @@ public sealed partial class QueueNameRule : IRule
             yield break;
         }
 
-        // Templates: QueueName of each AWS::SQS::Queue. Patches: the value added at .../QueueName (Copilot's
-        // worker queues are always FIFO when the manifest says fifo, which the manifest rule checks).
+        // Templates: QueueName of each AWS::SQS::Queue. Patches: the values added at .../QueueName; Copilot makes
+        // the service's queue and its DLQ FIFO when the manifest sets subscribe.queue.fifo.
         var queues = FileKinds.IsPatch(file.Path)
             ? file.Yaml.Items()
                 .Where(p => p.Get("path").Scalar()?.EndsWith("/QueueName", StringComparison.Ordinal) == true)
-                .Select(p => (Id: p.Get("path").Scalar()!, Name: p.Get("value"), Fifo: true))
+                .Select(p => (Id: p.Get("path").Scalar()!, Name: p.Get("value"), Fifo: ManifestAsksForFifo(file.Path)))
             : file.Yaml.Get("Resources").Entries()
                 .Where(e => e.Value.Get("Type").Scalar() == "AWS::SQS::Queue")
                 .Select(e => (Id: e.Key, Name: e.Value.At("Properties", "QueueName"), Fifo: e.Value.At("Properties", "FifoQueue").Scalar() == "true"));
@@ -51,9 +52,17 @@ public sealed partial class QueueNameRule : IRule
 
             if (fifo != name.EndsWith(".fifo", StringComparison.Ordinal))
             {
-                yield return file.Violation(Name, $"{id}: queue name '{name}' must end in .fifo exactly when the queue is FIFO (FifoQueue: {fifo}).");
+                yield return file.Violation(Name, $"{id}: queue name '{name}' must end in .fifo exactly when the queue is FIFO (FIFO: {(fifo ? "yes" : "no")}).");
             }
         }
+    }
+
+    // copilot/<service>/overrides/cfn.patches.yml → copilot/<service>/manifest.yml
+    private bool ManifestAsksForFifo(string patchPath)
+    {
+        var manifest = Path.Combine(repositoryRoot, Path.GetDirectoryName(Path.GetDirectoryName(patchPath))!, "manifest.yml");
+        return File.Exists(manifest) && new CheckedFile(manifest, File.ReadAllText(manifest)).Yaml.At("subscribe", "queue", "fifo") is { } fifo
+            && fifo.Scalar() != "false";
     }
 
     [GeneratedRegex(@"\$\{([^}]+)\}")]
