@@ -106,7 +106,14 @@ public sealed class FleetDeclaration
                         TimeSpan.FromMilliseconds(
                             pair.Value.ChunkCooldownMilliseconds ?? shared?.ChunkCooldownMilliseconds ?? defaults.TaskType.ChunkCooldownMilliseconds ?? 0));
                 })
-                .ToFrozenDictionary(taskType => taskType.Name, StringComparer.Ordinal));
+                .ToFrozenDictionary(taskType => taskType.Name, StringComparer.Ordinal),
+            new FleetDeployment(
+                worker.Deploy?.Cpu ?? defaults.Deploy?.Cpu ?? FleetDeployment.DefaultCpu,
+                worker.Deploy?.Memory ?? defaults.Deploy?.Memory ?? FleetDeployment.DefaultMemory,
+                worker.Deploy?.Reason,
+                worker.Deploy?.MinTasks ?? defaults.Deploy?.MinTasks ?? FleetDeployment.DefaultMinTasks,
+                worker.Deploy?.MaxTasks ?? defaults.Deploy?.MaxTasks ?? FleetDeployment.DefaultMaxTasks),
+            worker.PublishesTo ?? []);
 
     private static FleetDeclaration LoadEmbedded()
     {

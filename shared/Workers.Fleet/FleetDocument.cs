@@ -20,14 +20,26 @@ internal sealed record FleetDefaults(
     int MessageRetentionSeconds,
     int DeadLetterRetentionSeconds,
     int MaxInFlight,
-    TaskTypeDocument TaskType);
+    TaskTypeDocument TaskType,
+    DeployDocument? Deploy = null);
 
 internal sealed record WorkerDocument(
     IReadOnlyDictionary<string, TaskTypeDocument> TaskTypes,
     string? Description = null,
     int? VisibilityTimeoutSeconds = null,
     int? MaxReceiveCount = null,
-    int? MaxInFlight = null);
+    int? MaxInFlight = null,
+    DeployDocument? Deploy = null,
+    IReadOnlyList<string>? PublishesTo = null);
+
+// How a worker runs in AWS: Fargate task size (a size above the defaults must say why) and the production task
+// range. Copilot manifests and infra/ templates are rendered from it.
+internal sealed record DeployDocument(
+    int? Cpu = null,
+    int? Memory = null,
+    string? Reason = null,
+    int? MinTasks = null,
+    int? MaxTasks = null);
 
 internal sealed record TaskTypeDocument(
     int? ChunkSize = null,

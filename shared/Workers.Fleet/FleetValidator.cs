@@ -78,6 +78,10 @@ internal static partial class FleetValidator
         }
 
         CheckTaskType(errors, "defaults.taskType", defaults.TaskType);
+        if (defaults.Deploy is { Reason: not null })
+        {
+            errors.Add("defaults.deploy.reason: only a worker that needs more than the defaults gives a reason.");
+        }
     }
 
     private static void CheckWorker(List<string> errors, FleetDocument fleet, string name, WorkerDocument worker)
@@ -116,6 +120,41 @@ internal static partial class FleetValidator
             }
 
             CheckTaskType(errors, $"{field}.taskTypes.{taskType}", settings);
+        }
+
+        CheckDeploy(errors, fleet, field, worker.Deploy);
+        foreach (var target in worker.PublishesTo ?? [])
+        {
+            if (target == name || !fleet.Workers.ContainsKey(target))
+            {
+                errors.Add($"{field}.publishesTo: '{target}' must be another declared worker.");
+            }
+        }
+    }
+
+    // Task size and production range; a worker sized above the fleet default must say why, so the cost is a
+    // reviewed decision.
+    private static void CheckDeploy(List<string> errors, FleetDocument fleet, string field, DeployDocument? deploy)
+    {
+        var defaults = fleet.Defaults.Deploy;
+        var cpu = deploy?.Cpu ?? defaults?.Cpu ?? FleetDeployment.DefaultCpu;
+        var memory = deploy?.Memory ?? defaults?.Memory ?? FleetDeployment.DefaultMemory;
+        if (!FargateSizes.IsValid(cpu, memory))
+        {
+            errors.Add($"{field}.deploy: cpu {cpu} with memory {memory} MiB is not a Fargate task size (see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size).");
+        }
+
+        var larger = cpu > (defaults?.Cpu ?? FleetDeployment.DefaultCpu) || memory > (defaults?.Memory ?? FleetDeployment.DefaultMemory);
+        if (larger && string.IsNullOrWhiteSpace(deploy?.Reason))
+        {
+            errors.Add($"{field}.deploy.reason: cpu {cpu} / memory {memory} is above the fleet default; say why.");
+        }
+
+        var min = deploy?.MinTasks ?? defaults?.MinTasks ?? FleetDeployment.DefaultMinTasks;
+        var max = deploy?.MaxTasks ?? defaults?.MaxTasks ?? FleetDeployment.DefaultMaxTasks;
+        if (min < 1 || max < min || max > 100)
+        {
+            errors.Add($"{field}.deploy: minTasks {min} and maxTasks {max} must satisfy 1 <= minTasks <= maxTasks <= 100.");
         }
     }
 

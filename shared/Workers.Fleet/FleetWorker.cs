@@ -12,7 +12,9 @@ public sealed class FleetWorker
         TimeSpan visibilityTimeout,
         int maxReceiveCount,
         int maxInFlight,
-        IReadOnlyDictionary<string, FleetTaskType> taskTypes)
+        IReadOnlyDictionary<string, FleetTaskType> taskTypes,
+        FleetDeployment deployment,
+        IReadOnlyList<string> publishesTo)
     {
         _fleet = fleet;
         Name = name;
@@ -21,6 +23,8 @@ public sealed class FleetWorker
         MaxReceiveCount = maxReceiveCount;
         MaxInFlight = maxInFlight;
         TaskTypes = taskTypes;
+        Deployment = deployment;
+        PublishesTo = publishesTo;
     }
 
     /// <summary>The declaration this worker belongs to.</summary>
@@ -43,6 +47,15 @@ public sealed class FleetWorker
 
     /// <summary>The task types this worker handles, by wire name.</summary>
     public IReadOnlyDictionary<string, FleetTaskType> TaskTypes { get; }
+
+    /// <summary>How the worker runs in AWS: task size and production task range.</summary>
+    public FleetDeployment Deployment { get; }
+
+    /// <summary>The workers whose queues this worker sends follow-up tasks to (its IAM policy allows exactly these).</summary>
+    public IReadOnlyList<string> PublishesTo { get; }
+
+    /// <summary>The longest any of its task types may run; the queue's own visibility timeout covers one run.</summary>
+    public TimeSpan SlowestTaskTimeout => TaskTypes.Values.Max(t => t.Timeout);
 
     /// <summary>The name of the worker's FIFO queue in <paramref name="environment"/>.</summary>
     public string QueueName(string environment) => _fleet.Expand(_fleet.QueueNameTemplate, environment, Name);

@@ -1,4 +1,6 @@
+using Workers.Cli.DeadLetters;
 using Workers.Cli.Enqueue;
+using Workers.Cli.Infra;
 using Workers.Cli.Queues;
 using Workers.Cli.Stack;
 using Workers.Cli.Tasks;
@@ -15,6 +17,7 @@ internal static class CommandGroups
         new EnqueueCommand(fleet),
         new QueuesCommand(),
         new TaskCommand(),
-        new DeadLetters.DlqCommand(fleet),
+        new DlqCommand(fleet),
+        new InfraCommand(),
     ];
 }

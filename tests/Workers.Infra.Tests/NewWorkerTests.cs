@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using Workers.Infra.Render;
+using Workers.Infra.Tests.Checks;
+using Workers.Infra.Tests.Infrastructure;
+
+namespace Workers.Infra.Tests;
+
+// What adding a worker takes: declaring it fails the checks until its files exist; rendering plus its project
+// and Dockerfile is all it needs; and files of a worker nobody declared fail too.
+public sealed class NewWorkerTests : IDisposable
+{
+    private readonly ScratchRepository _repository = ScratchRepository.Create();
+
+    private static JsonObject Build => new()
+    {
+        ["description"] = "Builds artifact bundles with a warm Node.js build server.",
+        ["taskTypes"] = new JsonObject { ["buildArtifact"] = new JsonObject { ["timeoutSeconds"] = 120 } },
+        ["deploy"] = new JsonObject { ["cpu"] = 1024, ["memory"] = 2048, ["reason"] = "Node.js build server beside the .NET host." },
+    };
+
+    [Fact]
+    public void A_declared_worker_without_its_files_fails_worker_files_for_each_missing_file()
+    {
+        _repository.Declare("build", Build);
+
+        var missing = RuleSet.Run(_repository.Path, _repository.Fleet).Where(v => v.Rule == "worker-files").Select(v => v.File);
+
+        Assert.Equal(
+            [
+                "workers/build/Workers.Build.csproj",
+                "workers/build/Dockerfile",
+                "copilot/worker-build/manifest.yml",
+                "copilot/worker-build/addons/worker.yml",
+                "copilot/worker-build/overrides/cfn.patches.yml",
+                "infra/cloudformation/worker-build.yml",
+            ],
+            missing);
+    }
+
+    [Fact]
+    public void A_declared_worker_passes_every_check_once_rendered_with_its_project_and_Dockerfile()
+    {
+        _repository.Declare("build", Build);
+        RenderedTree.Write(_repository.Path, FleetRenderer.Render(_repository.Fleet));
+        _repository.Write("workers/build/Workers.Build.csproj", _repository.Read("workers/product/Workers.Product.csproj"));
+        _repository.Write("workers/build/Dockerfile", _repository.Read("workers/product/Dockerfile")
+            .Replace("Product", "Build", StringComparison.Ordinal).Replace("product", "build", StringComparison.Ordinal));
+
+        var violations = RuleSet.Run(_repository.Path, _repository.Fleet);
+
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        var manifest = _repository.Read("copilot/worker-build/manifest.yml");
+        Assert.Contains("# Node.js build server beside the .NET host.\ncpu: 1024\nmemory: 2048", manifest, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Files_of_an_undeclared_worker_fail_worker_files()
+    {
+        _repository.Write("workers/ghost/Dockerfile", _repository.Read("workers/product/Dockerfile"));
+        _repository.Write("copilot/worker-ghost/manifest.yml", _repository.Read("copilot/worker-product/manifest.yml"));
+        _repository.Write("infra/cloudformation/worker-ghost.yml", _repository.Read("infra/cloudformation/worker-product.yml"));
+
+        var strays = RuleSet.Run(_repository.Path, _repository.Fleet).Where(v => v.Rule == "worker-files").Select(v => v.ToString()).ToList();
+
+        Assert.Equal(3, strays.Count);
+        Assert.All(strays, s => Assert.Contains("'ghost', which shared/fleet.json does not declare", s, StringComparison.Ordinal));
+        Assert.Contains(strays, s => s.StartsWith("copilot/worker-ghost: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_check_names_a_hand_edited_file_and_a_stray_one_and_the_command_that_fixes_them()
+    {
+        _repository.Write("copilot/worker-product/manifest.yml", _repository.Read("copilot/worker-product/manifest.yml").Replace("tries: 3", "tries: 5", StringComparison.Ordinal));
+        _repository.Write("copilot/worker-ghost/manifest.yml", "name: worker-ghost\n");
+        var rendered = FleetRenderer.Render(_repository.Fleet);
+
+        var differences = RenderedTree.Differences(_repository.Path, rendered);
+
+        Assert.Equal(2, differences.Count);
+        Assert.StartsWith("copilot/worker-product/manifest.yml: differs", differences[0], StringComparison.Ordinal);
+        Assert.StartsWith("copilot/worker-ghost/manifest.yml: not rendered", differences[1], StringComparison.Ordinal);
+        Assert.All(differences, d => Assert.Contains(FleetRenderer.Command, d, StringComparison.Ordinal));
+
+        RenderedTree.Write(_repository.Path, rendered);
+        Assert.Empty(RenderedTree.Differences(_repository.Path, rendered));
+        Assert.False(File.Exists(Path.Combine(_repository.Path, "copilot/worker-ghost/manifest.yml")));
+    }
+
+    public void Dispose() => _repository.Dispose();
+}
