@@ -31,7 +31,7 @@ public sealed class BrokenFileTests
         { "cfn-parameters", Plain, "AllowedValues: [staging, production]", "AllowedValues: [staging, prod]", "must allow exactly" },
         { "alarm-metric", Addon, "MetricName: ApproximateAgeOfOldestMessage", "MetricName: ApproximateAgeOfOldestMesage", "no metric 'ApproximateAgeOfOldestMesage'" },
         { "alarm-metric", Addon, "Namespace: Workers", "Namespace: Worker", "namespace 'Worker'" },
-        { "alarm-metric", Plain, "- Name: Worker\n", "- Name: WorkerName\n", "dimensions [WorkerName]" },
+        { "alarm-metric", Plain, "- Name: Worker\n", "- Name: WorkerName\n", "dimensions [Environment, WorkerName]" },
         { "alarm-metric", Plain, "      AlarmActions: [!Ref AlarmTopic]\n", "", "has no AlarmActions" },
         { "alarm-set", Addon, "Value: !Sub 'workers-${Env}-product-dlq.fifo'", "Value: !Sub 'workers-${Env}-build-dlq.fifo'", "not its queue" },
         { "alarm-set", Plain, "MetricName: RunningTaskCount", "MetricName: PendingTaskCount", "no alarm on ECS/ContainerInsights RunningTaskCount" },

@@ -112,6 +112,8 @@ internal static class Alarms
               Namespace: {{MetricsNamespace}}
               MetricName: {{metric}}
               Dimensions:
+                - Name: Environment
+                  Value: !Ref Env
                 - Name: Worker
                   Value: {{worker.Name}}
             Period: {{Durations.Seconds(ErrorRateWindow)}}

@@ -20,11 +20,15 @@ internal static class EmfLine
             json.WriteStartArray("CloudWatchMetrics");
             json.WriteStartObject();
             json.WriteString("Namespace", metricNamespace);
+            // Environment is in every set: staging and production may share an account and region, and an
+            // alarm on one must not count the other's failures.
             json.WriteStartArray("Dimensions");
             json.WriteStartArray();
+            json.WriteStringValue("Environment");
             json.WriteStringValue("Worker");
             json.WriteEndArray();
             json.WriteStartArray();
+            json.WriteStringValue("Environment");
             json.WriteStringValue("Worker");
             json.WriteStringValue("TaskType");
             json.WriteEndArray();

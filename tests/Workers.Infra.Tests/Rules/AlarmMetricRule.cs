@@ -24,7 +24,7 @@ public sealed class AlarmMetricRule : TemplateRule
                 ["RunningTaskCount", "PendingTaskCount", "DesiredTaskCount", "CpuUtilized", "MemoryUtilized"],
                 [["ClusterName", "ServiceName"]]),
             ["AWS/ECS"] = (["CPUUtilization", "MemoryUtilization"], [["ClusterName", "ServiceName"]]),
-            ["Workers"] = (["TasksSucceeded", "TasksFailed", "TasksDeadLettered", "TaskDuration"], [["Worker"], ["Worker", "TaskType"]]),
+            ["Workers"] = (["TasksSucceeded", "TasksFailed", "TasksDeadLettered", "TaskDuration"], [["Environment", "Worker"], ["Environment", "Worker", "TaskType"]]),
         };
 
     public override string Name => "alarm-metric";

@@ -27,7 +27,7 @@ public sealed class EmfMetricsWriterTests
         var update = Assert.Single(lines, l => l.GetProperty("TaskType").GetString() == "updateStock");
         var directive = update.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0];
         Assert.Equal("Workers", directive.GetProperty("Namespace").GetString());
-        Assert.Equal("[[\"Worker\"],[\"Worker\",\"TaskType\"]]", directive.GetProperty("Dimensions").GetRawText());
+        Assert.Equal("[[\"Environment\",\"Worker\"],[\"Environment\",\"Worker\",\"TaskType\"]]", directive.GetProperty("Dimensions").GetRawText());
         Assert.Equal(["TasksSucceeded", "TasksFailed", "TasksDeadLettered", "TaskDuration"], directive.GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString()));
         Assert.Equal("product", update.GetProperty("Worker").GetString());
         Assert.Equal(2, update.GetProperty("TasksSucceeded").GetInt32());
