@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Workers.Fleet;
 using Workers.Product.Data;
 using Workers.TaskManager;
 using Workers.TaskManager.Aws;
@@ -15,6 +13,8 @@ namespace Workers.Benchmarks;
 // published, timed until the worker process records it Succeeded; then the worker's peak resident memory.
 internal sealed class CsvImport(LocalStack stack)
 {
+    private const string Assembly = "Workers.Product.dll";
+
     private static readonly TestMigrations Template = new TestMigrations()
         .With(cs => new ProductDbContext(TestMigrations.Options<ProductDbContext>(cs, ProductDbContext.Schema)));
 
@@ -22,11 +22,11 @@ internal sealed class CsvImport(LocalStack stack)
     {
         await using var queues = await TestQueues.CreateAsync(stack.Sqs, "bench-csv", visibilityTimeoutSeconds: 120);
         await using var database = await TestDatabase.CreateAsync(stack, Template.Ids, Template.ApplyAsync);
-        var environment = Environment(database, queues.QueueUrl);
+        var environment = WorkerEnvironment.For(database, queues.QueueUrl);
         var csv = Path.Combine(Path.GetTempPath(), $"bench-stock-{Guid.NewGuid():N}.csv");
         try
         {
-            await ProductProcess.RunAsync(environment, "demo-data", "--stores", $"{stores}", "--products", $"{products}", "--csv", csv, "--bad-rows", "0");
+            await WorkerProcess.RunAsync(Assembly, environment, "demo-data", "--stores", $"{stores}", "--products", $"{products}", "--csv", csv, "--bad-rows", "0");
             var rows = File.ReadLines(csv).LongCount() - 1;
             var key = $"uploads/product/bench-{Guid.NewGuid():N}/stock.csv";
             await using (var content = File.OpenRead(csv))
@@ -34,13 +34,13 @@ internal sealed class CsvImport(LocalStack stack)
                 await S3Uploads.UploadAsync(stack.S3, stack.Bucket, key, content, "text/csv", CancellationToken.None);
             }
 
-            using var worker = ProductProcess.Start(environment);
-            await using var services = Publisher(database, queues.QueueUrl);
+            using var worker = WorkerProcess.Start(Assembly, environment);
+            await using var services = BenchPublisher.Create(database, "product", queues.QueueUrl);
             await using var subscription = await services.GetRequiredService<TaskWatcher>().SubscribeAsync(CancellationToken.None);
             var clock = Stopwatch.StartNew();
             var file = new StoredFile(stack.Bucket, key, new FileInfo(csv).Length, rows);
             var task = await services.GetRequiredService<ITaskPublisher>().PublishAsync("product", TaskMessage.Create("csvStock", new { file }, "csvStock"));
-            await WaitForSuccessAsync(services, subscription, task.TaskId);
+            await services.WaitForSuccessAsync(subscription, task.TaskId);
             var rate = rows / clock.Elapsed.TotalSeconds;
             var peak = worker.PeakRssMegabytes();
             await worker.StopAsync();
@@ -50,54 +50,5 @@ internal sealed class CsvImport(LocalStack stack)
         {
             File.Delete(csv);
         }
-    }
-
-    private static async Task WaitForSuccessAsync(IServiceProvider services, TaskSubscription subscription, string taskId)
-    {
-        while (true)
-        {
-            await using (var scope = services.CreateAsyncScope())
-            {
-                var progress = await scope.ServiceProvider.GetRequiredService<TaskProgressReader>().GetAsync(taskId);
-                if (progress?.Task.State == TaskState.Succeeded)
-                {
-                    return;
-                }
-
-                if (progress?.Task.State == TaskState.DeadLettered)
-                {
-                    throw new InvalidOperationException($"The import was dead-lettered: {progress.Task.LastError}");
-                }
-            }
-
-            await subscription.WaitAsync(taskId, TimeSpan.FromSeconds(5), CancellationToken.None);
-        }
-    }
-
-    private static Dictionary<string, string> Environment(TestDatabase database, string queueUrl) =>
-        new(System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-            .Where(e => ((string)e.Key).StartsWith("AWS_", StringComparison.Ordinal))
-            .Select(e => KeyValuePair.Create((string)e.Key, (string)e.Value!)))
-        {
-            ["ConnectionStrings__Workers"] = database.ConnectionString,
-            ["TaskManager__QueueUrl"] = queueUrl,
-            ["Fleet__Environment"] = "local",
-            ["Metrics__Emf"] = "false",
-            ["Health__FilePath"] = Path.Combine(Path.GetTempPath(), $"bench-health-{Guid.NewGuid():N}.json"),
-            ["Serilog__MinimumLevel__Default"] = "Warning",
-        };
-
-    private static ServiceProvider Publisher(TestDatabase database, string queueUrl)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Workers"] = database.ConnectionString,
-            ["Fleet:QueueUrls:product"] = queueUrl,
-        }).Build();
-        return new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging()
-            .AddTaskPublisher(FleetDeclaration.Current, "benchmarks")
-            .BuildServiceProvider();
     }
 }

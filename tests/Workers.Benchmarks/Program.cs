@@ -1,8 +1,9 @@
 using System.Globalization;
 using Workers.Benchmarks;
+using Workers.Benchmarks.Builds;
 using Workers.Testing;
 
-// Usage: dotnet run -c Release --project tests/Workers.Benchmarks [-- taskmanager|latency|csv|all] [--runs 3]
+// Usage: dotnet run -c Release --project tests/Workers.Benchmarks [-- taskmanager|latency|csv|build|all] [--runs 3]
 // Starts the local stack if needed (as the tests do) and prints a Markdown table of medians.
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(3);
@@ -58,6 +59,11 @@ if (what is "csv" or "all")
         return rate;
     });
     report.Value("(c) product worker peak RSS over the import (VmHWM), highest run", peaks.Max().ToString("0", CultureInfo.InvariantCulture), "MiB (target ≤ 200)");
+}
+
+if (what is "build" or "all")
+{
+    await BuildFigures.RunAsync(stack, report);
 }
 
 report.Print();

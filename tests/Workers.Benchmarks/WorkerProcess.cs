@@ -3,39 +3,40 @@ using System.Globalization;
 
 namespace Workers.Benchmarks;
 
-// The product worker's executable run as its own process, so its memory is its own: `demo-data`, or the worker.
-internal sealed class ProductProcess : IDisposable
+// A worker's executable (Workers.Product.dll, Workers.Build.dll, built beside the benchmark) run as its own
+// process, so its memory is its own: a command such as `demo-data`, or the worker itself.
+internal sealed class WorkerProcess : IDisposable
 {
     private readonly Process _process;
 
-    private ProductProcess(Process process) => _process = process;
+    private WorkerProcess(Process process) => _process = process;
 
     public int Id => _process.Id;
 
-    public static ProductProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static WorkerProcess Start(string assembly, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Workers.Product.dll");
+        var dll = Path.Combine(AppContext.BaseDirectory, assembly);
         var start = new ProcessStartInfo("dotnet", [dll, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the product worker.");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {assembly}.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("  worker: " + e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ProductProcess(process);
+        return new WorkerProcess(process);
     }
 
-    public static async Task RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static async Task RunAsync(string assembly, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(environment, args);
+        using var process = Start(assembly, environment, args);
         await process._process.WaitForExitAsync();
         if (process._process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"Workers.Product {string.Join(' ', args)} exited {process._process.ExitCode}.");
+            throw new InvalidOperationException($"{assembly} {string.Join(' ', args)} exited {process._process.ExitCode}.");
         }
     }
 
