@@ -1,3 +1,4 @@
+using Workers.Cli.Builds;
 using Workers.Cli.Enqueue;
 using Workers.Cli.Queues;
 using Workers.Cli.Stack;
@@ -15,5 +16,6 @@ internal static class CommandGroups
         new EnqueueCommand(fleet),
         new QueuesCommand(),
         new TaskCommand(),
+        new BuildCommand(),
     ];
 }
