@@ -1,0 +1,74 @@
+// Serves requests one at a time: build, status, cleanup, shutdown (PROTOCOL.md).
+import { BuildFailure, failureResponse, protocolError } from './messages.mjs';
+import { log } from './log.mjs';
+import { parseRequest, send } from './protocol.mjs';
+
+export class Server {
+  #builds = 0;
+  #started = performance.now();
+
+  constructor({ builder, engines }) {
+    this.builder = builder;
+    this.engines = engines;
+  }
+
+  /** Handles one input line; returns true when the server should stop after answering. */
+  async handleLine(line) {
+    if (line.trim() === '') return false;
+    const parsed = parseRequest(line);
+    if (parsed.error) {
+      log('warn', 'Malformed request line', { error: parsed.error, id: parsed.id });
+      send(protocolError(parsed.id, parsed.error));
+      return false;
+    }
+    const { request } = parsed;
+    switch (request.cmd) {
+      case 'build':
+        send(await this.#build(request));
+        return false;
+      case 'status':
+        send(this.#status(request.id));
+        return false;
+      case 'cleanup':
+        await this.dispose();
+        globalThis.gc?.();
+        send({ id: request.id, ok: true });
+        return false;
+      case 'shutdown':
+        send({ id: request.id, ok: true });
+        return true;
+      default:
+        send(protocolError(request.id, `Unknown cmd "${request.cmd}" (known: build, status, cleanup, shutdown)`));
+        return false;
+    }
+  }
+
+  async dispose() {
+    await Promise.all(Object.values(this.engines).map((engine) => engine.dispose()));
+  }
+
+  async #build(request) {
+    this.#builds++;
+    try {
+      const result = await this.builder.build(request);
+      log('debug', 'Build finished', { id: request.id, ...result.stats });
+      return { id: request.id, ok: true, ...result };
+    } catch (error) {
+      if (!(error instanceof BuildFailure)) throw error;
+      log('debug', 'Build rejected', { id: request.id, errorType: error.errorType, message: error.message });
+      return failureResponse(request.id, error);
+    }
+  }
+
+  #status(id) {
+    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+    return {
+      id,
+      ok: true,
+      pid: process.pid,
+      builds: this.#builds,
+      uptimeMs: Math.round(performance.now() - this.#started),
+      memory: { rss, heapUsed, heapTotal, external },
+    };
+  }
+}
