@@ -134,7 +134,16 @@ internal sealed class NodeProcess : IAsyncDisposable
     {
         Kill();
         await Exited;
-        await Task.WhenAll(_reading, _logging);
+        try
+        {
+            // A grandchild that outlived the server (esbuild's service) could hold its stderr open; do not wait for it.
+            await Task.WhenAll(_reading, _logging).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (TimeoutException)
+        {
+            // The pumps end when the last holder of the pipes exits.
+        }
+
         _process.Dispose();
     }
 }
