@@ -26,8 +26,16 @@ public sealed class PoolLifecycleTests
         stats = fake.Pool.GetStats();
         Assert.Equal(2, stats.TotalBuilds);
         Assert.Equal(0, stats.Busy);
-        Assert.True(stats.MemoryBytes > 0);
+        // The most recently used process is taken first (so the others can age out): one process served both,
+        // and only it has reported its memory yet.
+        Assert.Equal(first.ProcessId, second.ProcessId);
+        Assert.Equal(50L * 1024 * 1024, stats.MemoryBytes);
         Assert.All(fake.Pool.GetProcessStatuses(), s => Assert.False(s.Busy));
+
+        var other = fake.Pool.GetProcessStatuses().Single(s => s.Pid != first.ProcessId);
+        var status = await fake.Pool.QueryStatusAsync(other.Number, TestContext.Current.CancellationToken);
+        Assert.Equal((50L * 1024 * 1024, 1), (status!.RssBytes, status.HeapUsedBytes > 0 ? 1 : 0));
+        Assert.True(status.Uptime >= TimeSpan.Zero);
     }
 
     [Fact]

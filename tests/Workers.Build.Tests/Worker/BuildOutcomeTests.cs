@@ -108,4 +108,18 @@ public sealed class BuildOutcomeTests : BuildWorkerTest
         Assert.Equal((BuildStatus.Succeeded, 2), (build.Status, build.Attempts));
         await worker.WaitForLineAsync("retired: failed during a build");
     }
+
+    [Fact]
+    public async Task The_worker_refuses_to_start_when_the_build_server_is_missing_and_says_how_to_fix_it()
+    {
+        var empty = Path.Combine(TempDirectory, "no-server");
+        Directory.CreateDirectory(empty);
+        var worker = StartWorker(new Dictionary<string, string?> { ["BuildPool__WorkDirectory"] = empty });
+
+        var exitCode = await worker.WaitForExitAsync(Patience);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("fake-build-server.mjs does not exist", worker.Output, StringComparison.Ordinal);
+        Assert.Contains("BuildPool:WorkDirectory", worker.Output, StringComparison.Ordinal);
+    }
 }
