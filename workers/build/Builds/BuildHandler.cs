@@ -64,7 +64,7 @@ internal sealed class BuildHandler(
             && await bundles.ExistsAsync(cached.BundleBucket!, cached.BundleKey!, cancellationToken))
         {
             var bundle = new StoredBundle(cached.BundleBucket!, cached.BundleKey!, cached.BundleSha256!, cached.BundleBytes ?? 0);
-            await finish.SucceededAsync(bundle, cached.BuildMs, processId: null, cacheHit: true, cancellationToken);
+            await finish.SucceededAsync(bundle, bundlerMs: null, processId: null, cacheHit: true, cancellationToken);
             Log.CacheHit(logger, body.BuildId, cached.BuildId, bundle.Key);
             return;
         }

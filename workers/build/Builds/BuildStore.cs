@@ -10,7 +10,7 @@ internal sealed class BuildStore(BuildDbContext db, TimeProvider time)
     public Task<BuildRecord?> FindAsync(string buildId, CancellationToken cancellationToken) =>
         db.Builds.AsNoTracking().SingleOrDefaultAsync(b => b.BuildId == buildId, cancellationToken);
 
-    // The earliest success with this cache key that is not itself a reuse, whose bundle the caller may reuse.
+    // The earliest success with this cache key, whose bundle the caller may reuse.
     public Task<BuildRecord?> FindSucceededAsync(string cacheKey, CancellationToken cancellationToken) =>
         db.Builds.AsNoTracking()
             .Where(b => b.CacheKey == cacheKey && b.Status == BuildStatus.Succeeded && b.BundleKey != null)

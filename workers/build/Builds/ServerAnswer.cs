@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Workers.Build.Builds;
 
 // A build server's answer to a build request (PROTOCOL.md): the bundle, or the error the user must fix.
-internal sealed record ServerAnswer(bool Ok, byte[]? Bundle, double? BundlerMs, string? ErrorType, string? Message, string? Details, string? Warnings)
+internal sealed record ServerAnswer(bool Ok, byte[]? Bundle, double? BundlerMs, string? ErrorType, string? Message, string? Details)
 {
     public static ServerAnswer Parse(JsonElement response)
     {
@@ -15,10 +15,9 @@ internal sealed record ServerAnswer(bool Ok, byte[]? Bundle, double? BundlerMs, 
         {
             var bundle = Text("bundle") ?? "";
             double? bundlerMs = response.TryGetProperty("stats", out var stats) && stats.TryGetProperty("durationMs", out var ms) && ms.TryGetDouble(out var d) ? d : null;
-            var warnings = Raw("warnings");
-            return new ServerAnswer(true, Encoding.UTF8.GetBytes(bundle), bundlerMs, null, null, null, warnings is "[]" ? null : warnings);
+            return new ServerAnswer(true, Encoding.UTF8.GetBytes(bundle), bundlerMs, null, null, null);
         }
 
-        return new ServerAnswer(false, null, null, Text("errorType"), Text("message") ?? "The build server gave no message.", Raw("details"), null);
+        return new ServerAnswer(false, null, null, Text("errorType"), Text("message") ?? "The build server gave no message.", Raw("details"));
     }
 }

@@ -195,7 +195,7 @@ internal sealed partial class NodeProcessPool
         _stopping.RemoveAll(t => t.IsCompleted);
 
         // A process that failed is killed at once; a healthy one gets to dispose its bundler contexts.
-        _stopping.Add(kill ? process.DisposeAsync().AsTask() : process.StopAsync(_options.RequestTimeout));
+        _stopping.Add(Task.Run(() => kill ? process.DisposeAsync().AsTask() : process.StopAsync(_options.RequestTimeout)));
         Retired?.Invoke(process, reason);
     }
 
