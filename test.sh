@@ -41,7 +41,7 @@ if [[ "$node_status" -ne 0 ]]; then
   cat "$node_log" # the whole TAP stream, so the failing test's YAML block (error, stack) is in the output
   if [[ "$node_failed" -eq 0 ]]; then node_failed=1; fi
 else
-  grep -E '^# (tests|pass|fail|skipped|duration_ms|rss|heapUsed|build ms)' "$node_log" | sed 's/^/node --test: /'
+  grep -E '^# (tests|pass|fail|skipped|duration_ms|rss|heapUsed|build ms|vite)' "$node_log" | sed 's/^/node --test: /'
 fi
 
 passed=$((passed + node_passed)) failed=$((failed + node_failed)) skipped=$((skipped + node_skipped))

@@ -152,3 +152,13 @@ test('limits outside their range are a VALIDATION_ERROR; limits the script does 
   const unknown = await server.build(counterApp, {}, { timeoutMs: 1000, maxOutputBytes: 4_194_304 });
   assert.equal(unknown.ok, true, brief(unknown));
 });
+
+test('import.meta.env reads as in a Vite production build, under both engines', async () => {
+  const source = 'export default function App() { return <p>{import.meta.env.MODE} {String(import.meta.env.PROD)}</p>; }';
+  for (const engine of ['esbuild', 'vite']) {
+    const response = await server.build(source, { engine });
+    assert.equal(response.ok, true, brief(response));
+    assert.deepEqual(response.warnings, [], engine);
+    assert.equal((await renderCheck(response.bundle)).text, 'production true', engine);
+  }
+});

@@ -10,6 +10,7 @@ import { NAMESPACE, POLICY_DETAIL, detailOf, warningsOf } from './esbuild-messag
 const ENTRY = 'entry.jsx';
 const APP = 'App.jsx';
 const INTERNAL = Symbol('workers-internal-resolve');
+const importMetaEnv = JSON.stringify({ BASE_URL: '/', MODE: 'production', DEV: false, PROD: true, SSR: false });
 
 export class EsbuildEngine {
   /** @type {Map<string, {context: esbuild.BuildContext, state: {source: string, policy: any}}>} */
@@ -89,7 +90,9 @@ export class EsbuildEngine {
       target: 'es2020',
       minify,
       jsx: 'automatic',
-      define: { 'process.env.NODE_ENV': '"production"' },
+      // import.meta.env as Vite fills it in a production build, so a component (or zustand) reads the same
+      // values under either engine instead of an empty object in the IIFE.
+      define: { 'process.env.NODE_ENV': '"production"', 'import.meta.env': importMetaEnv },
       legalComments: 'none',
       charset: 'utf8',
       metafile: true,
