@@ -1,3 +1,4 @@
+using Workers.Cli.Builds;
 using Workers.Cli.DeadLetters;
 using Workers.Cli.Enqueue;
 using Workers.Cli.Infra;
@@ -17,6 +18,7 @@ internal static class CommandGroups
         new EnqueueCommand(fleet),
         new QueuesCommand(),
         new TaskCommand(),
+        new BuildCommand(),
         new DlqCommand(fleet),
         new InfraCommand(),
     ];

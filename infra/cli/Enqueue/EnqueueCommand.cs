@@ -62,6 +62,8 @@ internal sealed class EnqueueCommand(FleetDeclaration fleet) : ICommandGroup
             worker, taskType, body, bodyFile, file, group, taskId, wait, timeout,
         };
 
+        command.Subcommands.Add(Builds.EnqueueBuildCommand.Create(runner));
+
         // One command validator checks the arguments too: System.CommandLine runs command validators first, and
         // reading an argument's value there skips that argument's own validators.
         command.Validators.Add(result =>

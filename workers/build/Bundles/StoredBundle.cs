@@ -1,0 +1,4 @@
+namespace Workers.Build.Bundles;
+
+// Where a bundle is.
+internal sealed record StoredBundle(string Bucket, string Key, string Sha256, long Bytes);
