@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job, on the local stack: start fauxqs and PostgreSQL (installing what is missing), build, migrate,
-# start the build worker (a pool of warm Node build servers), bundle the sample React component
+# start the fleet (the build worker with its pool of warm Node build servers, and the product worker), bundle
+# the sample React component
 # (workers/build/samples/App.jsx) as a `build` task, and print the build's status, duration and where the
 # bundle is, with a page to open it. Re-running it is safe; the workers stop when the script ends.
 #   ./run.sh                       # the build
@@ -34,6 +35,7 @@ workers=(dotnet infra/cli/bin/Release/net10.0/workers.dll)
 
 echo "==> Applying migrations"
 "${build[@]}" migrate > "$work/migrate.log"
+"${product[@]}" migrate >> "$work/migrate.log"
 
 pids=()
 stop_workers() {
@@ -43,8 +45,10 @@ stop_workers() {
 }
 trap stop_workers EXIT
 
-echo "==> Starting the build worker (JSON logs: $work/build-worker.log)"
+echo "==> Starting the fleet: build and product workers (JSON logs: $work/build-worker.log, $work/product-worker.log)"
 "${build[@]}" > "$work/build-worker.log" 2>&1 &
+pids+=($!)
+"${product[@]}" > "$work/product-worker.log" 2>&1 &
 pids+=($!)
 
 build_id="sample-$(date -u +%Y%m%d-%H%M%S)"
@@ -55,11 +59,7 @@ echo "==> Fetching the bundle"
 
 if [[ "$stock_import" == true ]]; then
   echo "==> Seeding $stores stores × $products products for the stock import"
-  "${product[@]}" migrate >> "$work/migrate.log"
   "${product[@]}" demo-data --stores "$stores" --products "$products" --csv "$work/stock.csv"
-  echo "==> Starting the product worker (JSON logs: $work/product-worker.log)"
-  "${product[@]}" > "$work/product-worker.log" 2>&1 &
-  pids+=($!)
   echo "==> Importing $work/stock.csv as a csvStock task"
   "${workers[@]}" enqueue product csvStock --file "$work/stock.csv" --wait --timeout 10m
 fi

@@ -11,28 +11,28 @@ public sealed class NewWorkerTests : IDisposable
 {
     private readonly ScratchRepository _repository = ScratchRepository.Create();
 
-    private static JsonObject Build => new()
+    private static JsonObject Preview => new()
     {
-        ["description"] = "Builds artifact bundles with a warm Node.js build server.",
-        ["taskTypes"] = new JsonObject { ["buildArtifact"] = new JsonObject { ["timeoutSeconds"] = 120 } },
-        ["deploy"] = new JsonObject { ["cpu"] = 1024, ["memory"] = 2048, ["reason"] = "Node.js build server beside the .NET host." },
+        ["description"] = "Renders preview images with a warm headless browser.",
+        ["taskTypes"] = new JsonObject { ["renderPreview"] = new JsonObject { ["timeoutSeconds"] = 120 } },
+        ["deploy"] = new JsonObject { ["cpu"] = 1024, ["memory"] = 2048, ["reason"] = "A headless browser beside the .NET host." },
     };
 
     [Fact]
     public void A_declared_worker_without_its_files_fails_worker_files_for_each_missing_file()
     {
-        _repository.Declare("build", Build);
+        _repository.Declare("preview", Preview);
 
         var missing = RuleSet.Run(_repository.Path, _repository.Fleet).Where(v => v.Rule == "worker-files").Select(v => v.File);
 
         Assert.Equal(
             [
-                "workers/build/Workers.Build.csproj",
-                "workers/build/Dockerfile",
-                "copilot/worker-build/manifest.yml",
-                "copilot/worker-build/addons/worker.yml",
-                "copilot/worker-build/overrides/cfn.patches.yml",
-                "infra/cloudformation/worker-build.yml",
+                "workers/preview/Workers.Preview.csproj",
+                "workers/preview/Dockerfile",
+                "copilot/worker-preview/manifest.yml",
+                "copilot/worker-preview/addons/worker.yml",
+                "copilot/worker-preview/overrides/cfn.patches.yml",
+                "infra/cloudformation/worker-preview.yml",
             ],
             missing);
     }
@@ -40,17 +40,17 @@ public sealed class NewWorkerTests : IDisposable
     [Fact]
     public void A_declared_worker_passes_every_check_once_rendered_with_its_project_and_Dockerfile()
     {
-        _repository.Declare("build", Build);
+        _repository.Declare("preview", Preview);
         RenderedTree.Write(_repository.Path, FleetRenderer.Render(_repository.Fleet));
-        _repository.Write("workers/build/Workers.Build.csproj", _repository.Read("workers/product/Workers.Product.csproj"));
-        _repository.Write("workers/build/Dockerfile", _repository.Read("workers/product/Dockerfile")
-            .Replace("Product", "Build", StringComparison.Ordinal).Replace("product", "build", StringComparison.Ordinal));
+        _repository.Write("workers/preview/Workers.Preview.csproj", _repository.Read("workers/product/Workers.Product.csproj"));
+        _repository.Write("workers/preview/Dockerfile", _repository.Read("workers/product/Dockerfile")
+            .Replace("Product", "Preview", StringComparison.Ordinal).Replace("product", "preview", StringComparison.Ordinal));
 
         var violations = RuleSet.Run(_repository.Path, _repository.Fleet);
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
-        var manifest = _repository.Read("copilot/worker-build/manifest.yml");
-        Assert.Contains("# Node.js build server beside the .NET host.\ncpu: 1024\nmemory: 2048", manifest, StringComparison.Ordinal);
+        var manifest = _repository.Read("copilot/worker-preview/manifest.yml");
+        Assert.Contains("# A headless browser beside the .NET host.\ncpu: 1024\nmemory: 2048", manifest, StringComparison.Ordinal);
     }
 
     [Fact]

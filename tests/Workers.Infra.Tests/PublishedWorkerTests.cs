@@ -53,6 +53,12 @@ public sealed class PublishedWorkerTests
         var exitCode = await process.TerminateAsync(Cancellation);
         Assert.True(exitCode == 0, $"exit code {exitCode} after SIGTERM:\n{process.Output}");
         Assert.Contains("Consumer stopped", process.Output, StringComparison.Ordinal);
+        if (Directory.Exists(published.NodeDirectory))
+        {
+            // The build servers ran from the published node/ (script and packages), not from the repository.
+            Assert.Contains($"\"WorkDirectory\":\"{published.NodeDirectory}\"", process.Output, StringComparison.Ordinal);
+        }
+
         File.Delete(healthFile);
     }
 

@@ -29,8 +29,8 @@ internal static partial class Log
     [LoggerMessage(4102, LogLevel.Warning, "Starting a replacement build server failed; the next health check tries again")]
     public static partial void ReplacementFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(4103, LogLevel.Information, "Build pool started: {Total} build server(s) warm (min {Min}, max {Max}), toolchain {Toolchain}")]
-    public static partial void PoolStarted(ILogger logger, int total, int min, int max, string toolchain);
+    [LoggerMessage(4103, LogLevel.Information, "Build pool started: {Total} build server(s) warm (min {Min}, max {Max}) in {WorkDirectory}, toolchain {Toolchain}")]
+    public static partial void PoolStarted(ILogger logger, int total, int min, int max, string workDirectory, string toolchain);
 
     [LoggerMessage(4104, LogLevel.Information, "Build pool stopped after {Builds} build(s), {AverageMs:0.0} ms on average, {Recycled} process(es) recycled")]
     public static partial void PoolStopped(ILogger logger, long builds, double averageMs, long recycled);

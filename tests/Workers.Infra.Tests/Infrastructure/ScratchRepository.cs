@@ -5,8 +5,9 @@ using Workers.Testing;
 
 namespace Workers.Infra.Tests.Infrastructure;
 
-// A copy of what the deployment checks read (root build files, shared/, the product worker's project and
-// Dockerfile, the rendered files) in a temporary folder, for tests that add or break files. Deleted on dispose.
+// A copy of what the deployment checks read (root build files, shared/, each declared worker's folder without
+// build outputs or node_modules, the rendered files) in a temporary folder, for tests that add or break files.
+// Deleted on dispose.
 public sealed class ScratchRepository : IDisposable
 {
     private static readonly string[] RootFiles = ["global.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig"];
@@ -27,9 +28,9 @@ public sealed class ScratchRepository : IDisposable
         }
 
         CopyTree(System.IO.Path.Combine(source, "shared"), System.IO.Path.Combine(scratch.Path, "shared"));
-        foreach (var file in new[] { "workers/product/Workers.Product.csproj", "workers/product/Dockerfile" })
+        foreach (var worker in FleetRenderer.ReadFleet(source).Workers.Keys)
         {
-            scratch.Write(file, File.ReadAllText(System.IO.Path.Combine(source, file)));
+            CopyTree(System.IO.Path.Combine(source, "workers", worker), System.IO.Path.Combine(scratch.Path, "workers", worker));
         }
 
         RenderedTree.Write(scratch.Path, FleetRenderer.Render(scratch.Fleet));
@@ -64,7 +65,7 @@ public sealed class ScratchRepository : IDisposable
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
             var relative = System.IO.Path.GetRelativePath(from, file);
-            if (relative.Split(System.IO.Path.DirectorySeparatorChar) is var parts && (parts.Contains("bin") || parts.Contains("obj")))
+            if (relative.Split(System.IO.Path.DirectorySeparatorChar) is var parts && (parts.Contains("bin") || parts.Contains("obj") || parts.Contains("node_modules")))
             {
                 continue;
             }

@@ -19,17 +19,36 @@ public sealed class PublishedWorker : IDisposable
 
     public string Dll { get; }
 
+    // node/ beside the published assembly, for a worker with a Node side.
+    public string NodeDirectory => Path.Combine(Path.GetDirectoryName(Dll)!, "node");
+
     public static async Task<PublishedWorker> PublishAsync(FleetWorker worker, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(worker);
         var project = Path.Combine(RepositoryRoot.Path, "workers", worker.Name, WorkerNaming.ProjectName(worker) + ".csproj");
         var root = Directory.CreateTempSubdirectory($"publish-{worker.Name}-").FullName;
         var output = Path.Combine(root, "app");
-        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "--nologo", "--artifacts-path", Path.Combine(root, "artifacts"), "-o", output])
+        await RunAsync("dotnet", ["publish", project, "-c", "Release", "--nologo", "--artifacts-path", Path.Combine(root, "artifacts"), "-o", output], null, cancellationToken);
+
+        // A worker with a Node side (the build worker) publishes its script and lock file to node/, not its
+        // packages: its image's node stage installs them from the lock file, and so does this.
+        var node = Path.Combine(output, "node");
+        if (File.Exists(Path.Combine(node, "package-lock.json")))
+        {
+            await RunAsync("npm", ["ci", "--omit=dev", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], node, cancellationToken);
+        }
+
+        return new PublishedWorker(root, Path.Combine(output, WorkerNaming.ProjectName(worker) + ".dll"));
+    }
+
+    private static async Task RunAsync(string file, string[] arguments, string? workingDirectory, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(file, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
+            WorkingDirectory = workingDirectory ?? "",
         };
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
@@ -38,10 +57,8 @@ public sealed class PublishedWorker : IDisposable
         await process.WaitForExitAsync(cancellationToken);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet publish {project} exited {process.ExitCode}:\n{await stdout}\n{await stderr}");
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {process.ExitCode}:\n{await stdout}\n{await stderr}");
         }
-
-        return new PublishedWorker(root, Path.Combine(output, WorkerNaming.ProjectName(worker) + ".dll"));
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

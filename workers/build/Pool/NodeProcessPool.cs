@@ -14,6 +14,9 @@ internal sealed partial class NodeProcessPool(IOptions<PoolOptions> options, Tim
 {
     private readonly PoolOptions _options = options.Value;
     private readonly NodeServerLocation _location = NodeServerLocation.Resolve(options.Value);
+
+    // Where the build server runs from: the image's node/, or a repository's workers/build/node.
+    public string WorkDirectory => _location.WorkDirectory;
     private readonly Lock _gate = new();
     private readonly List<NodeProcess> _all = [];
     private readonly Stack<NodeProcess> _idle = new();

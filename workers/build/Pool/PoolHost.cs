@@ -17,7 +17,7 @@ internal sealed class PoolHost(NodeProcessPool pool, IOptions<PoolOptions> optio
     {
         await pool.StartAsync(cancellationToken);
         var stats = pool.GetStats();
-        Log.PoolStarted(logger, stats.Total, options.Value.MinProcesses, options.Value.MaxProcesses, pool.Toolchain.Json);
+        Log.PoolStarted(logger, stats.Total, options.Value.MinProcesses, options.Value.MaxProcesses, pool.WorkDirectory, pool.Toolchain.Json);
         _health = RunHealthChecksAsync(_stop.Token);
     }
 
