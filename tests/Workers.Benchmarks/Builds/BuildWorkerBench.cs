@@ -11,7 +11,7 @@ namespace Workers.Benchmarks.Builds;
 // The build worker as it runs in production: its own process (default pool size), a FIFO queue on the stack,
 // builds published with the TaskManager's publisher and timed until the task store says Succeeded, which the
 // worker writes only after the bundle is in S3 and the build record is committed.
-internal sealed class BuildWorkerBench(LocalStack stack) : IAsyncDisposable
+internal sealed class BuildWorkerBench : IAsyncDisposable
 {
     private static readonly TestMigrations Template = new TestMigrations()
         .With(cs => new BuildDbContext(TestMigrations.Options<BuildDbContext>(cs, BuildDbContext.Schema)));
@@ -24,7 +24,7 @@ internal sealed class BuildWorkerBench(LocalStack stack) : IAsyncDisposable
 
     public static async Task<BuildWorkerBench> StartAsync(LocalStack stack)
     {
-        var bench = new BuildWorkerBench(stack);
+        var bench = new BuildWorkerBench();
         bench._queues = await TestQueues.CreateAsync(stack.Sqs, "bench-build");
         bench._database = await TestDatabase.CreateAsync(stack, Template.Ids, Template.ApplyAsync);
         var environment = WorkerEnvironment.For(bench._database, bench._queues.QueueUrl);

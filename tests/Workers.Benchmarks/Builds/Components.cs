@@ -9,11 +9,11 @@ internal static class Components
     public static string Distinct(int n)
     {
         var id = n.ToString(CultureInfo.InvariantCulture);
-        return $$"""
+        return $$$"""
             import { useState, useMemo } from "react";
 
-            const TITLE = "Preview {{id}}";
-            const SEED = {{id}};
+            const TITLE = "Preview {{{id}}}";
+            const SEED = {{{id}}};
 
             function Row({ item, onToggle }) {
               return (
