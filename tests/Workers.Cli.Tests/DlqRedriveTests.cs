@@ -31,7 +31,7 @@ public sealed class DlqRedriveTests : DeadLetterTest
 
         // Ctrl-C right after the second message moved.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
-        using var output = new CancellingWriter("moved 2/5", stop);
+        using var output = new SignallingWriter("moved 2/5", stop);
         using var errors = new StringWriter();
         var exitCode = await CliApplication.RunAsync(["dlq", "redrive", "product"], CliConsole.Create(output), CliConsole.Create(errors), Settings(), stop.Token);
         TestContext.Current.TestOutputHelper?.WriteLine(output.ToString() + errors);

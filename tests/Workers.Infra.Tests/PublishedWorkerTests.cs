@@ -25,7 +25,7 @@ public sealed class PublishedWorkerTests
         await using var queues = await TestQueues.CreateAsync(stack.Sqs, $"pub-{name}");
         await using var database = await TestDatabase.CreateAsync(stack, [], _ => Task.CompletedTask);
         var healthFile = Path.Combine(Path.GetTempPath(), $"health-{Guid.NewGuid():N}.json");
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string?>
         {
             ["ConnectionStrings__Workers"] = database.ConnectionString,
             ["TaskManager__QueueUrl"] = queues.QueueUrl,
@@ -33,13 +33,12 @@ public sealed class PublishedWorkerTests
             ["Health__FilePath"] = healthFile,
         };
 
-        var (migrated, migrateOutput) = await WorkerProcess.RunAsync(published.Dll, environment, ["migrate"], Cancellation);
+        var (migrated, migrateOutput) = await WorkerProcess.RunAsync($"{name}-migrate", published.Dll, environment, WorkerProcess.DefaultPatience, "migrate");
         Assert.True(migrated == 0, $"migrate exited {migrated}:\n{migrateOutput}");
 
-        using var process = WorkerProcess.Start(published.Dll, environment);
+        await using var process = WorkerProcess.Start(name, published.Dll, environment);
         var healthWritten = HealthFileWritten(healthFile);
-        await process.WaitForLineAsync(line => line.Contains("Consuming", StringComparison.Ordinal) && line.Contains(queues.Name, StringComparison.Ordinal))
-            .WaitAsync(Cancellation);
+        await process.WaitForLineAsync(line => line.Contains("Consuming", StringComparison.Ordinal) && line.Contains(queues.Name, StringComparison.Ordinal));
 
         await stack.Sqs.SendMessageAsync(
             new SendMessageRequest(queues.QueueUrl, "not a task envelope") { MessageGroupId = "published", MessageDeduplicationId = Guid.NewGuid().ToString("N") },
@@ -47,10 +46,10 @@ public sealed class PublishedWorkerTests
         Assert.Equal("not a task envelope", await DeadLetteredBodyAsync(stack, queues.DeadLetterUrl));
 
         await healthWritten.WaitAsync(Cancellation);
-        var (healthy, probeOutput) = await WorkerProcess.RunAsync(published.Dll, environment, ["healthcheck"], Cancellation);
+        var (healthy, probeOutput) = await WorkerProcess.RunAsync($"{name}-healthcheck", published.Dll, environment, WorkerProcess.DefaultPatience, "healthcheck");
         Assert.True(healthy == 0, $"healthcheck exited {healthy}: {probeOutput}");
 
-        var exitCode = await process.TerminateAsync(Cancellation);
+        var exitCode = await process.TerminateAsync();
         Assert.True(exitCode == 0, $"exit code {exitCode} after SIGTERM:\n{process.Output}");
         Assert.Contains("Consumer stopped", process.Output, StringComparison.Ordinal);
         if (Directory.Exists(published.NodeDirectory))

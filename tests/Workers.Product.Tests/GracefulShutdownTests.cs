@@ -28,10 +28,8 @@ public sealed class GracefulShutdownTests : ProductWorkerTest
         var first = StartWorker(settings);
         var taskId = await PublishAsync("updateStock", TenChunkUpdate.Body);
         await WaitForTaskAsync(taskId, p => p.Task.ChunksDone >= 2);
-        await first.TerminateAsync();
-
         // Drain (1 s) + forced-stop grace (2 s) + the host's margin; well above it means the worker hung.
-        Assert.Equal(0, await first.WaitForExitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(0, await first.TerminateAsync(TimeSpan.FromSeconds(20)));
         var stopped = (await ReadProgressAsync(taskId))!;
         Assert.Equal(TaskState.Running, stopped.Task.State);
         Assert.InRange(stopped.Task.ChunksDone, 2, TenChunkUpdate.Chunks - 1);

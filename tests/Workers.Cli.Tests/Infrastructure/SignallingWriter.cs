@@ -1,8 +1,10 @@
 namespace Workers.Cli.Tests.Infrastructure;
 
-// Captures output like a StringWriter and completes Seen once the text written so far contains `expected`,
-// so a test can react to output (stop a watch) without polling it.
-public sealed class SignallingWriter(string expected) : StringWriter
+// Captures output like a StringWriter and, once the text written so far contains `expected`, cancels `stop` (if
+// given) and completes Seen. The cancel happens on the writing thread, before Write returns: the command sees it
+// at its very next check, as if Ctrl-C came right after that line. Seen lets a test react to output (stop a
+// watch) without polling it.
+public sealed class SignallingWriter(string expected, CancellationTokenSource? stop = null) : StringWriter
 {
     private readonly TaskCompletionSource _seen = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -30,6 +32,7 @@ public sealed class SignallingWriter(string expected) : StringWriter
     {
         if (!_seen.Task.IsCompleted && ToString().Contains(expected, StringComparison.Ordinal))
         {
+            stop?.Cancel();
             _seen.TrySetResult();
         }
     }
