@@ -54,6 +54,7 @@ public sealed class BrokenFileTests
         { "log-retention", Manifest, "retention: 30\n", "retention: 14\n", "production keeps logs 30 days" },
         { "copilot-container", Manifest, "\"healthcheck\"]", "\"health\"]", "image.healthcheck.command" },
         { "copilot-container", Manifest, "DB_SECRET:", "DATABASE:", "secrets.DB_SECRET" },
+        { "copilot-container", Manifest, "    value: 60\n", "    value: 30\n", "StopTimeout to 45–120 s (found 30)" },
         { "dockerfile-runtime", Image, "ENTRYPOINT [\"dotnet\", \"/app/Workers.Product.dll\"]", "ENTRYPOINT dotnet /app/Workers.Product.dll", "exec form" },
         { "dockerfile-runtime", Image, "USER $APP_UID", "USER root", "runs as root" },
         { "dockerfile-runtime", Image, "runtime:10.0-noble-chiseled AS runtime", "sdk:10.0 AS runtime", "runs on the SDK image" },

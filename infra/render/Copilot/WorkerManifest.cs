@@ -37,6 +37,11 @@ internal static class WorkerManifest
             platform: linux/x86_64
             exec: true
 
+            # SIGTERM → SIGKILL: time for the TaskManager's drain and the worker's own shutdown (ECS's default is 30 s).
+            taskdef_overrides:
+              - path: ContainerDefinitions[0].StopTimeout
+                value: {{Durations.Seconds(Shutdown.StopTimeout)}}
+
             subscribe:
               queue:
                 fifo:

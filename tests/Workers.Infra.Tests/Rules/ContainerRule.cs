@@ -5,7 +5,8 @@ namespace Workers.Infra.Tests.Rules;
 
 // The container: built from the worker's Dockerfile with the repository as context, the database secret
 // injected from Secrets Manager, and an ECS health check that runs the worker's `healthcheck` within ECS's limits
-// (interval 5–300 s, timeout 2–60 s, retries 1–10, start period 0–300 s).
+// (interval 5–300 s, timeout 2–60 s, retries 1–10, start period 0–300 s), and a stop timeout that leaves the
+// TaskManager's 20 s drain time before SIGKILL (Fargate allows 2–120 s; ECS's default of 30 s is too close).
 public sealed class ContainerRule : ManifestRule
 {
     public override string Name => "copilot-container";
@@ -41,6 +42,13 @@ public sealed class ContainerRule : ManifestRule
         if (check.Get("retries").Int() is not (>= 1 and <= 10))
         {
             yield return file.Violation(Name, "image.healthcheck.retries must be 1–10.");
+        }
+
+        var stop = manifest.Get("taskdef_overrides").Items()
+            .FirstOrDefault(o => o.Get("path").Scalar() == "ContainerDefinitions[0].StopTimeout")?.Get("value").Int();
+        if (stop is not (>= 45 and <= 120))
+        {
+            yield return file.Violation(Name, $"taskdef_overrides must set ContainerDefinitions[0].StopTimeout to 45–120 s (found {stop?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}): the TaskManager drains for up to 20 s and the worker's own services stop after it; Fargate allows at most 120 s.");
         }
     }
 }
