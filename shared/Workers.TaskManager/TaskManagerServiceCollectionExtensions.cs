@@ -9,6 +9,7 @@ using Workers.TaskManager.Dispatch;
 using Workers.TaskManager.Envelope;
 using Workers.TaskManager.Health;
 using Workers.TaskManager.Options;
+using Workers.TaskManager.Outages;
 using Workers.TaskManager.Persistence;
 using Workers.TaskManager.Publishing;
 using Workers.TaskManager.Telemetry;
@@ -72,6 +73,8 @@ public static class TaskManagerServiceCollectionExtensions
         services.AddSingleton<TaskRecordWriter>();
         services.AddSingleton<TaskManagerMetrics>();
         services.AddSingleton<PollLoopHealth>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyProbe, PostgreSqlProbe>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyProbe, S3Probe>());
         services.AddHealthChecks().AddCheck<PollLoopHealthCheck>("poll-loop");
 
         // Registered before the consumer so it stops after it and writes the consumer's last measurements.

@@ -36,8 +36,11 @@ public abstract class StackTest : IAsyncLifetime
         Stack = await LocalStack.GetAsync();
         var prefix = GetType().Name.ToLowerInvariant();
         Queues = await TestQueues.CreateAsync(Stack.Sqs, prefix[..Math.Min(12, prefix.Length)], Fifo, QueueVisibilityTimeoutSeconds);
-        Database = await TestDatabase.CreateAsync(Stack, Migrations.Ids, Migrations.ApplyAsync);
+        Database = await CreateDatabaseAsync();
     }
+
+    /// <summary>Creates this test's database; on the stack's server unless a test needs one of its own.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(Stack, Migrations.Ids, Migrations.ApplyAsync);
 
     /// <inheritdoc />
     public virtual async ValueTask DisposeAsync()

@@ -35,16 +35,25 @@ public sealed class TestDatabase : IAsyncDisposable
         Func<string, Task> migrate)
     {
         ArgumentNullException.ThrowIfNull(stack);
+        return await CreateAsync(stack.AdminConnectionString, migrationIds, migrate);
+    }
+
+    /// <summary>As <see cref="CreateAsync(LocalStack, IEnumerable{string}, Func{string, Task})"/>, on another server.</summary>
+    public static async Task<TestDatabase> CreateAsync(
+        string adminConnectionString,
+        IEnumerable<string> migrationIds,
+        Func<string, Task> migrate)
+    {
         ArgumentNullException.ThrowIfNull(migrate);
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", migrationIds))))[..16];
         var template = $"tpl_{fingerprint}";
-        await EnsureTemplateAsync(stack.AdminConnectionString, template, migrate);
+        await EnsureTemplateAsync(adminConnectionString, template, migrate);
 
         var name = $"t_{Guid.NewGuid():N}";
-        await using var admin = new NpgsqlConnection(stack.AdminConnectionString);
+        await using var admin = new NpgsqlConnection(adminConnectionString);
         await admin.OpenAsync();
         await Execute(admin, $"CREATE DATABASE {name} TEMPLATE {template}");
-        return new TestDatabase(stack.AdminConnectionString, name);
+        return new TestDatabase(adminConnectionString, name);
     }
 
     /// <inheritdoc />

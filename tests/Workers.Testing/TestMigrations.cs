@@ -5,7 +5,7 @@ namespace Workers.Testing;
 
 /// <summary>
 /// The migrations a test database must contain: the TaskManager's, then those of the DbContexts given (a
-/// worker's). Feeds <see cref="TestDatabase.CreateAsync"/>.
+/// worker's). Feeds <see cref="TestDatabase.CreateAsync(LocalStack, IEnumerable{string}, Func{string, Task})"/>.
 /// </summary>
 public sealed class TestMigrations
 {

@@ -1,30 +1,129 @@
 using Microsoft.Extensions.Logging;
-using Workers.TaskManager.Options;
+using Workers.TaskManager.Outages;
 using Workers.TaskManager.Persistence;
 using Workers.TaskManager.Telemetry;
 
 namespace Workers.TaskManager.Consuming;
 
-// What a failed delivery leads to. Every failure is recorded in the database before the message is handed back,
-// so an operator who finds it in the dead-letter queue finds its error too.
+// What a failed delivery leads to. Every failure is recorded before the message is handed back, so an operator
+// who finds it in the dead-letter queue finds its error too (if the database is down, the record waits and is
+// written when it is back).
+//  - a dependency outage (OutageMonitor): the message is held in place until the dependency is back, and no
+//    attempt is counted; past Outage:MaxHold it is treated as below;
 //  - retryable: visibility = backoff (the rest of its group goes back behind it), or retried in place while later
 //    messages of its group are held; on the last allowed receive made visible at once for SQS to dead-letter;
 //  - permanent (retrying cannot fix it): sent to the dead-letter queue now with its reason, then deleted.
 internal sealed class FailurePolicy(
-    string worker,
-    QueueInfo queue,
-    TaskStore store,
+    ConsumerContext context,
     Settler settler,
     DeadLetterSender deadLetters,
-    TaskManagerOptions options,
-    TaskManagerMetrics metrics,
-    ILogger logger)
+    FailureRecorder records,
+    OutageMonitor outages)
 {
-    private readonly RetryBackoff _backoff = new(options.Retry);
+    private const string DependencyUnavailableKind = "DependencyUnavailable";
 
-    public async Task<TaskOutcome> FailAsync(ReceivedMessage message, TaskInfo? info, Exception exception, double durationMs, bool followersHeld, bool recorded = false)
+    private readonly RetryBackoff _backoff = new(context.Options.Retry);
+    private readonly ILogger _logger = context.Logger;
+
+    public Task<TaskOutcome> FailAsync(ReceivedMessage message, TaskInfo? info, Exception exception, double durationMs, bool followersHeld)
     {
-        var final = queue.DeadLetterUrl is not null && message.Attempt >= queue.MaxReceiveCount;
+        if (outages.Enabled && DependencyFailures.DependencyOf(exception, out var retryAfter) is { } dependency)
+        {
+            if (message.Held is not { } held || context.Time.GetElapsedTime(held.Since) < context.Options.Outage.MaxHold)
+            {
+                return HoldAsync(message, info, exception, dependency, retryAfter, durationMs);
+            }
+
+            // Held as long as allowed: it goes back like any failure (the dependency is still down, so no
+            // Recovered for it).
+            message.Held = null;
+        }
+
+        return RetryAsync(message, info, exception, durationMs, followersHeld, recorded: false);
+    }
+
+    // Waits out the outage of a held message's dependency: null to run it again, else how it was settled.
+    public async Task<TaskOutcome?> AwaitDependencyAsync(ReceivedMessage message, bool followersHeld, CancellationToken stopping)
+    {
+        var held = message.Held!;
+        switch (await outages.HoldAsync(held, stopping))
+        {
+            case HoldEnd.Retry:
+                return null;
+            case HoldEnd.Stopping:
+                message.Held = null;
+                settler.Release(message);
+                return TaskOutcome.Released;
+            default:
+                message.Held = null;
+                Log.HoldExpired(_logger, held.Dependency, context.Options.Outage.MaxHold);
+
+                // Its error is recorded already, unless this was its last receive: then the record says it is
+                // dead-lettered, and why.
+                if (IsFinal(message))
+                {
+                    var gaveUp = new TimeoutException(
+                        $"Held {context.Options.Outage.MaxHold} waiting for {held.Dependency} (TaskManager:Outage:MaxHold) on the last allowed receive; the last error: {held.LastError.Message}",
+                        held.LastError);
+                    await RecordAsync(message, held.Info, gaveUp, permanent: false, DependencyUnavailableKind, TaskState.DeadLettered);
+                }
+
+                return await RetryAsync(message, held.Info, held.LastError, 0, followersHeld, recorded: true);
+        }
+    }
+
+    public async Task<TaskOutcome> FailPermanentlyAsync(ReceivedMessage message, TaskInfo? info, PermanentTaskException failure, double durationMs)
+    {
+        var queue = context.Queue;
+        await RecordAsync(message, info, failure, permanent: true, failure.Kind.ToString(), TaskState.DeadLettered);
+        if (queue.DeadLetterUrl is null)
+        {
+            Log.DeadLetterFailed(_logger, null, failure.Kind, failure.Message);
+            settler.Backoff(message, context.Options.Retry.MaxDelay);
+            context.Metrics.Handled(info?.TaskType ?? "", TaskOutcome.Failed, durationMs);
+            return TaskOutcome.Failed;
+        }
+
+        if (!await TryDeadLetterAsync(message, failure.Kind, failure.Message))
+        {
+            return await RetryAsync(message, info, failure, durationMs, followersHeld: false, recorded: true);
+        }
+
+        context.Metrics.Handled(info?.TaskType ?? "", TaskOutcome.DeadLettered, durationMs);
+
+        // The failed message is gone from the group, so the group carries on: nothing is held back.
+        return TaskOutcome.DeadLettered;
+    }
+
+    private async Task<TaskOutcome> HoldAsync(ReceivedMessage message, TaskInfo? info, Exception exception, string dependency, TimeSpan? retryAfter, double durationMs)
+    {
+        if (message.Held is not { } held)
+        {
+            // The first failure of this stay is recorded; the probes that fail after it are not (one row per
+            // outage, not one per probe).
+            await RecordAsync(message, info, exception, permanent: false, DependencyUnavailableKind, TaskState.Retrying);
+            message.Held = new HeldDelivery(dependency, context.Time.GetTimestamp(), info, exception);
+            Log.TaskHeld(_logger, exception, dependency, message.Attempt);
+        }
+        else
+        {
+            if (held.Dependency != dependency)
+            {
+                outages.Recovered(held.Dependency); // it got past that one and met another
+            }
+
+            message.Held = held with { Dependency = dependency, LastError = exception };
+        }
+
+        outages.Unavailable(dependency, exception, retryAfter);
+        context.Metrics.Handled(info?.TaskType ?? "", TaskOutcome.WaitingForDependency, durationMs);
+        return TaskOutcome.WaitingForDependency;
+    }
+
+    private async Task<TaskOutcome> RetryAsync(ReceivedMessage message, TaskInfo? info, Exception exception, double durationMs, bool followersHeld, bool recorded)
+    {
+        var queue = context.Queue;
+        var final = IsFinal(message);
         if (!recorded)
         {
             await RecordAsync(message, info, exception, permanent: false, exception is TimeoutException ? "Timeout" : "Exception", final ? TaskState.DeadLettered : TaskState.Retrying);
@@ -33,14 +132,14 @@ internal sealed class FailurePolicy(
         if (followersHeld && !final)
         {
             message.RetryDelay = _backoff.After(message.Attempt);
-            Log.TaskFailed(logger, exception, message.Attempt, message.RetryDelay);
-            metrics.Handled(info?.TaskType ?? "", TaskOutcome.RetryInPlace, durationMs);
+            Log.TaskFailed(_logger, exception, message.Attempt, message.RetryDelay);
+            context.Metrics.Handled(info?.TaskType ?? "", TaskOutcome.RetryInPlace, durationMs);
             return TaskOutcome.RetryInPlace;
         }
 
         if (followersHeld && await TryDeadLetterAsync(message, FailureKind.RetriesExhausted, $"Failed on all {message.Attempt} attempts; the last error: {exception.GetType().Name}: {exception.Message}"))
         {
-            metrics.Handled(info?.TaskType ?? "", TaskOutcome.DeadLettered, durationMs);
+            context.Metrics.Handled(info?.TaskType ?? "", TaskOutcome.DeadLettered, durationMs);
             return TaskOutcome.DeadLettered;
         }
 
@@ -50,38 +149,19 @@ internal sealed class FailurePolicy(
         settler.Backoff(message, delay);
         if (final)
         {
-            Log.TaskFailedFinal(logger, exception, message.Attempt, queue.MaxReceiveCount);
+            Log.TaskFailedFinal(_logger, exception, message.Attempt, queue.MaxReceiveCount);
         }
         else
         {
-            Log.TaskFailed(logger, exception, message.Attempt, delay);
+            Log.TaskFailed(_logger, exception, message.Attempt, delay);
         }
 
-        metrics.Handled(info?.TaskType ?? "", final ? TaskOutcome.DeadLettered : TaskOutcome.Failed, durationMs);
+        context.Metrics.Handled(info?.TaskType ?? "", final ? TaskOutcome.DeadLettered : TaskOutcome.Failed, durationMs);
         return TaskOutcome.Failed;
     }
 
-    public async Task<TaskOutcome> FailPermanentlyAsync(ReceivedMessage message, TaskInfo? info, PermanentTaskException failure, double durationMs)
-    {
-        await RecordAsync(message, info, failure, permanent: true, failure.Kind.ToString(), TaskState.DeadLettered);
-        if (queue.DeadLetterUrl is null)
-        {
-            Log.DeadLetterFailed(logger, null, failure.Kind, failure.Message);
-            settler.Backoff(message, options.Retry.MaxDelay);
-            metrics.Handled(info?.TaskType ?? "", TaskOutcome.Failed, durationMs);
-            return TaskOutcome.Failed;
-        }
-
-        if (!await TryDeadLetterAsync(message, failure.Kind, failure.Message))
-        {
-            return await FailAsync(message, info, failure, durationMs, followersHeld: false, recorded: true);
-        }
-
-        metrics.Handled(info?.TaskType ?? "", TaskOutcome.DeadLettered, durationMs);
-
-        // The failed message is gone from the group, so the group carries on: nothing is held back.
-        return TaskOutcome.DeadLettered;
-    }
+    private bool IsFinal(ReceivedMessage message) =>
+        context.Queue.DeadLetterUrl is not null && message.Attempt >= context.Queue.MaxReceiveCount;
 
     // Sends the message to the dead-letter queue with its reason and deletes it; false if the DLQ refused it.
     private async Task<bool> TryDeadLetterAsync(ReceivedMessage message, FailureKind kind, string reason)
@@ -94,28 +174,15 @@ internal sealed class FailurePolicy(
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Log.DeadLetterFailed(logger, ex, kind, reason);
+            Log.DeadLetterFailed(_logger, ex, kind, reason);
             return false;
         }
 
-        Log.DeadLettered(logger, kind, reason);
+        Log.DeadLettered(_logger, kind, reason);
         settler.Delete(message);
         return true;
     }
 
-    private async Task RecordAsync(ReceivedMessage message, TaskInfo? info, Exception exception, bool permanent, string kind, TaskState state)
-    {
-        try
-        {
-            await store.RecordFailureAsync(
-                new TaskFailure(worker, message.MessageId, message.GroupId, message.Attempt, info?.TaskId, info?.TaskType, permanent, kind, exception, state),
-                CancellationToken.None);
-        }
-#pragma warning disable CA1031 // The database being down must not stop the message from being retried or dead-lettered.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Log.RecordFailureFailed(logger, ex, message.MessageId);
-        }
-    }
+    private Task RecordAsync(ReceivedMessage message, TaskInfo? info, Exception exception, bool permanent, string kind, TaskState state) =>
+        records.RecordAsync(new TaskFailure(context.Worker, message.MessageId, message.GroupId, message.Attempt, info?.TaskId, info?.TaskType, permanent, kind, exception, state));
 }

@@ -10,13 +10,10 @@ namespace Workers.TaskManager.Consuming;
 // back to SQS would spend one of each follower's receives per failure, and a head that fails three times would
 // push its followers to the dead-letter queue unrun. When the failed message is handed back to SQS instead
 // (TaskOutcome.Failed), the rest of its group goes back behind it, so nothing overtakes it. On a standard queue
-// every message is its own group. After BeginDrain no new message starts: waiting ones go back to the queue.
-internal sealed class GroupScheduler(
-    bool fifo,
-    Func<ReceivedMessage, bool, CancellationToken, Task<TaskOutcome>> process,
-    Action<ReceivedMessage> release,
-    TimeProvider time,
-    ILogger logger) : IDisposable
+// every message is its own group. A message that met a dependency outage is held in its place the same way
+// (TaskOutcome.WaitingForDependency), so its group keeps its order and nothing spends a receive. After BeginDrain
+// no new message starts: waiting ones go back to the queue.
+internal sealed class GroupScheduler(bool fifo, IMessageHandling handling, TimeProvider time, ILogger logger) : IDisposable
 {
     private readonly CancellationTokenSource _drain = new();
     private readonly Lock _gate = new();
@@ -54,7 +51,7 @@ internal sealed class GroupScheduler(
             }
         }
 
-        release(message);
+        handling.Release(message);
     }
 
     // Ends every wait to retry in place: on stopping, those messages (and their groups) go back to the queue
@@ -81,7 +78,7 @@ internal sealed class GroupScheduler(
 
         foreach (var message in waiting)
         {
-            release(message);
+            handling.Release(message);
         }
 
         return waiting.Count;
@@ -128,19 +125,31 @@ internal sealed class GroupScheduler(
                 horizon = _sequence;
             }
 
-            var outcome = await process(message, followersHeld, _shutdown);
-            while (outcome is TaskOutcome.RetryInPlace)
+            var outcome = await handling.ProcessAsync(message, followersHeld, _shutdown);
+            while (outcome is TaskOutcome.RetryInPlace or TaskOutcome.WaitingForDependency)
             {
-                if (!await WaitAsync(message.RetryDelay))
+                if (outcome is TaskOutcome.WaitingForDependency)
+                {
+                    // Not an attempt: the dependency failed, not the task.
+                    if (await handling.AwaitDependencyAsync(message, fifo && FollowersHeld(queue), _drain.Token) is { } settled)
+                    {
+                        outcome = settled;
+                        continue;
+                    }
+                }
+                else if (!await WaitAsync(message.RetryDelay))
                 {
                     // Draining: the failed message goes back, and its group behind it.
-                    release(message);
+                    handling.Release(message);
                     outcome = TaskOutcome.Released;
                     break;
                 }
+                else
+                {
+                    message.RetriedInPlace();
+                }
 
-                message.RetriedInPlace();
-                outcome = await process(message, fifo && FollowersHeld(queue), _shutdown);
+                outcome = await handling.ProcessAsync(message, fifo && FollowersHeld(queue), _shutdown);
             }
 
             if (outcome is TaskOutcome.Failed or TaskOutcome.Released)
@@ -193,7 +202,7 @@ internal sealed class GroupScheduler(
 
         foreach (var message in later)
         {
-            release(message);
+            handling.Release(message);
         }
 
         Log.HeldBack(logger, later.Count, key);

@@ -1,41 +1,52 @@
-using System.Collections.Frozen;
 using System.Diagnostics;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Workers.Fleet;
 using Workers.TaskManager.Dispatch;
 using Workers.TaskManager.Envelope;
-using Workers.TaskManager.Options;
+using Workers.TaskManager.Outages;
 using Workers.TaskManager.Persistence;
 using Workers.TaskManager.Telemetry;
 
 namespace Workers.TaskManager.Consuming;
 
-// Handles one delivery: read the envelope (direct or SNS-wrapped), find the handler, load a claim-checked body,
-// run the handler in its own DI scope under the task type's timeout, then delete the message. What a failure
-// leads to (retry, retry in place, dead-letter) is the FailurePolicy's to decide.
+// Handles one delivery: read the envelope (direct or SNS-wrapped), skip a task already recorded as succeeded,
+// run the handler (TaskDispatcher), then delete the message and record the success. What a failure leads to
+// (retry, retry in place, hold through an outage, dead-letter) is the FailurePolicy's to decide.
 internal sealed class MessageProcessor(
-    string worker,
-    TaskRegistry registry,
-    FrozenDictionary<string, FleetTaskType> settings,
-    IServiceScopeFactory scopes,
-    ClaimCheckStore claimChecks,
+    ConsumerContext context,
+    TaskDispatcher dispatcher,
     TaskStore store,
     TaskRecordWriter records,
     Settler settler,
     FailurePolicy failures,
-    TaskManagerOptions options,
-    TaskManagerMetrics metrics,
-    TimeProvider time,
-    ILogger logger)
+    OutageMonitor outages) : IMessageHandling
 {
+    private readonly ILogger _logger = context.Logger;
+
     // followersHeld: later messages of this message's FIFO group are held in this process behind it. A failure
     // is then retried in place (TaskOutcome.RetryInPlace) instead of handing the message back to SQS, which
     // would mean handing the followers back too and spending one of their receives each time.
     public async Task<TaskOutcome> ProcessAsync(ReceivedMessage message, bool followersHeld, CancellationToken shutdown)
     {
-        var started = time.GetTimestamp();
+        var outcome = await ProcessOnceAsync(message, followersHeld, shutdown);
+        if (message.Held is { } held && outcome is not TaskOutcome.WaitingForDependency)
+        {
+            // A held message got past its outage (it ran as the probe, or after the dependency came back).
+            message.Held = null;
+            outages.Recovered(held.Dependency);
+        }
+
+        return outcome;
+    }
+
+    public Task<TaskOutcome?> AwaitDependencyAsync(ReceivedMessage message, bool followersHeld, CancellationToken stopping) =>
+        failures.AwaitDependencyAsync(message, followersHeld, stopping);
+
+    public void Release(ReceivedMessage message) => settler.Release(message);
+
+    private async Task<TaskOutcome> ProcessOnceAsync(ReceivedMessage message, bool followersHeld, CancellationToken shutdown)
+    {
+        var started = context.Time.GetTimestamp();
         ParsedEnvelope? envelope = null;
         Activity? activity = null;
         IDisposable? scope = null;
@@ -44,7 +55,7 @@ internal sealed class MessageProcessor(
         {
             CheckSize(message);
             envelope = EnvelopeReader.Read(message.Message.Body);
-            info = new TaskInfo(envelope.TaskId ?? message.MessageId, envelope.Type, worker, message.MessageId, message.GroupId, message.Attempt);
+            info = new TaskInfo(envelope.TaskId ?? message.MessageId, envelope.Type, context.Worker, message.MessageId, message.GroupId, message.Attempt);
             activity = TaskActivity.Start(info.TaskType, envelope.TraceParent);
             scope = BeginScope(info);
             return await HandleAsync(message, envelope, info, started, shutdown);
@@ -57,9 +68,9 @@ internal sealed class MessageProcessor(
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
         {
-            Log.CancelledByShutdown(logger);
+            Log.CancelledByShutdown(_logger);
             settler.Release(message);
-            metrics.Handled(info?.TaskType ?? "", TaskOutcome.Released, Elapsed(started));
+            context.Metrics.Handled(info?.TaskType ?? "", TaskOutcome.Released, Elapsed(started));
             return TaskOutcome.Released;
         }
 #pragma warning disable CA1031 // Any handler failure is retried; the worker keeps serving the other messages.
@@ -79,66 +90,46 @@ internal sealed class MessageProcessor(
 
     private async Task<TaskOutcome> HandleAsync(ReceivedMessage message, ParsedEnvelope envelope, TaskInfo info, long started, CancellationToken shutdown)
     {
-        if (!registry.TryGet(info.TaskType, out var invoker))
-        {
-            throw new PermanentTaskException(
-                $"No handler for task type '{info.TaskType}' in worker '{worker}' (it handles: {string.Join(", ", registry.TaskTypes)}).",
-                FailureKind.UnknownTaskType);
-        }
+        dispatcher.CheckHandled(info.TaskType);
+        var recordCompleted = context.Options.RecordCompletedTasks;
 
         // Only a redelivery can be a repeat of a task that already succeeded; first deliveries skip the lookup.
-        if (message.Attempt > 1 && options.RecordCompletedTasks && await store.HasSucceededAsync(info.TaskId, shutdown))
+        if (message.Attempt > 1 && recordCompleted && await store.HasSucceededAsync(info.TaskId, shutdown))
         {
-            Log.Duplicate(logger, info.TaskId);
+            Log.Duplicate(_logger, info.TaskId);
             settler.Delete(message);
-            metrics.Handled(info.TaskType, TaskOutcome.Duplicate, Elapsed(started));
+            context.Metrics.Handled(info.TaskType, TaskOutcome.Duplicate, Elapsed(started));
             return TaskOutcome.Duplicate;
         }
 
-        var taskSettings = settings[info.TaskType];
-        using var loaded = envelope.BodyReference is { } reference
-            ? await claimChecks.GetAsync(reference, options.MaxBodyBytes, shutdown)
-            : null;
-        var body = loaded?.RootElement ?? envelope.Body!.Value;
-
-        using var timeout = new CancellationTokenSource(taskSettings.Timeout, time);
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, shutdown);
-        try
-        {
-            await using var services = scopes.CreateAsyncScope();
-            await invoker.InvokeAsync(new TaskInvocation(services.ServiceProvider, info, taskSettings, body), cancellation.Token);
-        }
-        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !shutdown.IsCancellationRequested)
-        {
-            throw new TimeoutException(
-                $"The {info.TaskType} handler ran past its timeout of {taskSettings.Timeout} and was cancelled.", ex);
-        }
+        await dispatcher.InvokeAsync(envelope, info, shutdown);
 
         settler.Delete(message);
         var duration = Elapsed(started);
-        if (options.RecordCompletedTasks)
+        if (recordCompleted)
         {
-            records.Succeeded(new TaskCompletion(info, time.GetUtcNow(), duration));
+            records.Succeeded(new TaskCompletion(info, context.Time.GetUtcNow(), duration));
         }
 
-        metrics.Handled(info.TaskType, TaskOutcome.Succeeded, duration);
-        Log.TaskSucceeded(logger, duration);
+        context.Metrics.Handled(info.TaskType, TaskOutcome.Succeeded, duration);
+        Log.TaskSucceeded(_logger, duration);
         return TaskOutcome.Succeeded;
     }
 
     private void CheckSize(ReceivedMessage message)
     {
+        var max = context.Options.MaxBodyBytes;
         var body = message.Message.Body ?? "";
-        if ((long)body.Length * 3 > options.MaxBodyBytes && Encoding.UTF8.GetByteCount(body) > options.MaxBodyBytes)
+        if ((long)body.Length * 3 > max && Encoding.UTF8.GetByteCount(body) > max)
         {
             throw new PermanentTaskException(
-                $"The message is {Encoding.UTF8.GetByteCount(body):N0} bytes; this worker accepts task bodies of at most {options.MaxBodyBytes:N0} (TaskManager:MaxBodyBytes).",
+                $"The message is {Encoding.UTF8.GetByteCount(body):N0} bytes; this worker accepts task bodies of at most {max:N0} (TaskManager:MaxBodyBytes).",
                 FailureKind.BodyTooLarge);
         }
     }
 
     private IDisposable? BeginScope(TaskInfo info) =>
-        logger.BeginScope(new Dictionary<string, object?>
+        _logger.BeginScope(new Dictionary<string, object?>
         {
             ["Worker"] = info.Worker,
             ["TaskType"] = info.TaskType,
@@ -149,13 +140,13 @@ internal sealed class MessageProcessor(
         });
 
     private IDisposable? BeginScope(ReceivedMessage message) =>
-        logger.BeginScope(new Dictionary<string, object?>
+        _logger.BeginScope(new Dictionary<string, object?>
         {
-            ["Worker"] = worker,
+            ["Worker"] = context.Worker,
             ["MessageId"] = message.MessageId,
             ["MessageGroupId"] = message.GroupId,
             ["Attempt"] = message.Attempt,
         });
 
-    private double Elapsed(long started) => time.GetElapsedTime(started).TotalMilliseconds;
+    private double Elapsed(long started) => context.Time.GetElapsedTime(started).TotalMilliseconds;
 }

@@ -3,6 +3,7 @@ using Amazon.SQS.Model;
 using Microsoft.Extensions.Logging;
 using Workers.TaskManager.Health;
 using Workers.TaskManager.Options;
+using Workers.TaskManager.Outages;
 using Workers.TaskManager.Telemetry;
 
 namespace Workers.TaskManager.Consuming;
@@ -21,6 +22,7 @@ internal sealed class QueuePoller(
     InFlightLimiter limiter,
     InFlightMessages inFlight,
     GroupScheduler scheduler,
+    OutageMonitor outages,
     PollLoopHealth health,
     TaskManagerMetrics metrics,
     TimeProvider time,
@@ -37,6 +39,8 @@ internal sealed class QueuePoller(
             int reserved;
             try
             {
+                // Nothing new is taken while a dependency is down: it would only fail, or wait, with the rest.
+                await outages.WhenReceivingAsync(stop);
                 reserved = await limiter.ReserveAsync(options.BatchSize, CapacityCheck, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)

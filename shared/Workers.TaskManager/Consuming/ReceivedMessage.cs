@@ -1,5 +1,6 @@
 using System.Globalization;
 using Amazon.SQS.Model;
+using Workers.TaskManager.Outages;
 
 namespace Workers.TaskManager.Consuming;
 
@@ -43,6 +44,9 @@ internal sealed class ReceivedMessage
     public TimeSpan RetryDelay { get; set; }
 
     public void RetriedInPlace() => LocalRetries++;
+
+    // Set while the message is held waiting for a dependency that is down (see OutageMonitor).
+    public HeldDelivery? Held { get; set; }
 
     // The order in which the scheduler took messages in; see GroupScheduler.HoldBack.
     public long Sequence { get; set; }

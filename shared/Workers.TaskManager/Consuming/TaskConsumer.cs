@@ -1,15 +1,12 @@
 using System.Collections.Frozen;
-using Amazon.SQS;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workers.Fleet;
 using Workers.TaskManager.Dispatch;
-using Workers.TaskManager.Envelope;
 using Workers.TaskManager.Health;
 using Workers.TaskManager.Options;
-using Workers.TaskManager.Persistence;
 using Workers.TaskManager.Telemetry;
 
 namespace Workers.TaskManager.Consuming;
@@ -51,51 +48,29 @@ internal sealed class TaskConsumer(
     private async Task RunAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
-        var sqs = services.GetRequiredService<IAmazonSQS>();
-        var records = services.GetRequiredService<TaskRecordWriter>();
         var queue = await DescribeQueueAsync(o, stoppingToken);
-        var settings = TaskTypeSettings.Resolve(worker, o.TaskTypes);
-        using var limiter = new InFlightLimiter(o.MaxInFlight);
-        var inFlight = new InFlightMessages();
-        await using var deletes = new DeleteSender(sqs, queue.Url, time, logger);
-        await using var visibility = new VisibilitySender(sqs, queue.Url, time, logger);
-        var settler = new Settler(deletes, visibility, inFlight, limiter, health, metrics, time, logger);
-        var processor = new MessageProcessor(
-            worker.Name,
-            registry,
-            settings,
-            services.GetRequiredService<IServiceScopeFactory>(),
-            services.GetRequiredService<ClaimCheckStore>(),
-            services.GetRequiredService<TaskStore>(),
-            records,
-            settler,
-            new FailurePolicy(worker.Name, queue, services.GetRequiredService<TaskStore>(), settler, new DeadLetterSender(sqs, queue, time), o, metrics, logger),
-            o,
-            metrics,
-            time,
-            logger);
-        using var scheduler = new GroupScheduler(queue.IsFifo, processor.ProcessAsync, settler.Release, time, logger);
-        var heartbeat = new VisibilityHeartbeat(inFlight, visibility, o.VisibilityTimeout, o.EffectiveHeartbeatInterval, metrics, time, logger);
+        await using var pipeline = new ConsumerPipeline(services, worker, new ConsumerContext(worker.Name, queue, o, metrics, time, logger));
+        var (scheduler, settler, inFlight) = (pipeline.Scheduler, pipeline.Settler, pipeline.InFlight);
 
         using var hardStop = new CancellationTokenSource();
         using var heartbeatStop = new CancellationTokenSource();
         using var abortReceives = new CancellationTokenSource();
         scheduler.Start(hardStop.Token);
-        records.Start();
-        var beating = heartbeat.RunAsync(heartbeatStop.Token);
+        pipeline.Records.Start();
+        var beating = pipeline.Heartbeat.RunAsync(heartbeatStop.Token);
 
         var pollerCount = o.EffectivePollers;
-        health.Started(pollerCount, StallLimit(o, settings));
+        health.Started(pollerCount, StallLimit(o, pipeline.Settings));
         Log.ConsumerStarted(logger, queue.Url, queue.IsFifo, queue.DeadLetterUrl ?? "(none)", queue.MaxReceiveCount, pollerCount, o.MaxInFlight, string.Join(", ", registry.TaskTypes));
-        var pollers = Task.WhenAll(Enumerable.Range(0, pollerCount).Select(i =>
-            new QueuePoller(i, sqs, queue, o, limiter, inFlight, scheduler, health, metrics, time, logger).RunAsync(stoppingToken, abortReceives.Token)));
+        var pollers = Task.WhenAll(Enumerable.Range(0, pollerCount).Select(i => pipeline.CreatePoller(i).RunAsync(stoppingToken, abortReceives.Token)));
         await StoppedAsync(stoppingToken);
 
         // Stopping: no new receives. Handlers finish within the drain timeout; receives still waiting may bring
         // more work, which runs too. A receive still waiting is aborted only when nothing of ours is running or
         // settling and a moment has passed since our last delete: SQS completes an abandoned long poll on its
         // side, and a message our own delete unlocks (the next of its FIFO group) would be taken by it and left
-        // invisible with no one to handle it. An idle worker therefore stops at once.
+        // invisible with no one to handle it. An idle worker therefore stops at once. Messages held through a
+        // dependency outage go back to the queue now.
         health.Draining();
         scheduler.StopRetryingInPlace();
         var released = settler.Released;
@@ -144,9 +119,6 @@ internal sealed class TaskConsumer(
         await Completes(settler.WhenAllSettledAsync(), SettleTimeout);
         await heartbeatStop.CancelAsync();
         await beating;
-        await visibility.DisposeAsync();
-        await deletes.DisposeAsync();
-        await records.DisposeAsync();
         Log.ConsumerStopped(logger, released);
     }
 

@@ -6,6 +6,11 @@ namespace Workers.TaskManager.Health;
 // free in-flight slot counts as alive while handlers keep finishing. A poller that has done neither for longer
 // than a receive, the slowest handler and a margin can take is wedged, and the worker reports unhealthy so ECS
 // replaces the task.
+//
+// While a dependency is down the pollers wait on purpose, and the worker stays healthy: ECS replacing it would
+// not bring the database back, and the replacement would drop the messages this one holds (they would come back
+// after their visibility timeout, each having spent a receive). The outage shows in the health text, the logs
+// and the DependencyUnavailableSeconds metric instead; the queue-age alarm fires if it lasts.
 internal sealed class PollLoopHealth(TimeProvider time)
 {
     private readonly Lock _gate = new();
@@ -14,6 +19,7 @@ internal sealed class PollLoopHealth(TimeProvider time)
     private TimeSpan _stallAfter;
     private string _state = "starting";
     private string? _failure;
+    private readonly Dictionary<string, long> _unavailable = new(StringComparer.Ordinal);
 
     public void Started(int pollers, TimeSpan stallAfter)
     {
@@ -38,6 +44,29 @@ internal sealed class PollLoopHealth(TimeProvider time)
     }
 
     public void Settled() => Volatile.Write(ref _lastSettled, time.GetTimestamp());
+
+    public void DependencyUnavailable(string dependency)
+    {
+        lock (_gate)
+        {
+            _unavailable.TryAdd(dependency, time.GetTimestamp());
+        }
+    }
+
+    // When the last one is back the pollers start again: the time they waited is not a stall.
+    public void DependencyRestored(string dependency, bool allRestored)
+    {
+        lock (_gate)
+        {
+            _unavailable.Remove(dependency);
+            if (allRestored)
+            {
+                var now = time.GetTimestamp();
+                Array.Fill(_lastActivity, now);
+                _lastSettled = now;
+            }
+        }
+    }
 
     public void Draining()
     {
@@ -68,6 +97,12 @@ internal sealed class PollLoopHealth(TimeProvider time)
                     return HealthCheckResult.Healthy($"The consumer is {_state}.");
                 default:
                     break;
+            }
+
+            if (_unavailable.Count > 0)
+            {
+                var waiting = string.Join(", ", _unavailable.Select(d => $"{d.Key} for {time.GetElapsedTime(d.Value).TotalSeconds:0} s"));
+                return HealthCheckResult.Healthy($"Waiting for {waiting}: receiving is paused and held messages resume when it is back.");
             }
 
             for (var i = 0; i < _lastActivity.Length; i++)

@@ -66,6 +66,10 @@ public sealed class TaskManagerOptions
     [ValidateObjectMembers]
     public RetryOptions Retry { get; set; } = new();
 
+    /// <summary>Holding messages through a dependency outage instead of spending their receives.</summary>
+    [ValidateObjectMembers]
+    public OutageOptions Outage { get; set; } = new();
+
     /// <summary>Used when the queue's redrive policy cannot be read; the queue's own setting wins.</summary>
     [Range(1, 1000)]
     public int MaxReceiveCount { get; set; } = 3;

@@ -33,6 +33,11 @@ internal sealed class TaskManagerOptionsRules : IValidateOptions<TaskManagerOpti
             errors.Add($"TaskManager:Retry:BaseDelay ({options.Retry.BaseDelay}) must not exceed TaskManager:Retry:MaxDelay ({options.Retry.MaxDelay}).");
         }
 
+        if (options.Outage.ProbeBaseDelay > options.Outage.ProbeMaxDelay)
+        {
+            errors.Add($"TaskManager:Outage:ProbeBaseDelay ({options.Outage.ProbeBaseDelay}) must not exceed TaskManager:Outage:ProbeMaxDelay ({options.Outage.ProbeMaxDelay}).");
+        }
+
         if (options.EffectivePollers * options.BatchSize > options.MaxInFlight * 2)
         {
             errors.Add($"TaskManager:Pollers ({options.EffectivePollers}) × BatchSize ({options.BatchSize}) is far above MaxInFlight ({options.MaxInFlight}): most pollers would wait for capacity. Lower Pollers.");

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
+using Workers.TaskManager.Outages;
 using Workers.TaskManager.Telemetry;
 
 namespace Workers.TaskManager.Persistence;
@@ -17,6 +18,7 @@ internal sealed class TaskRecordWriter(NpgsqlDataSource dataSource, ILogger<Task
 
     private readonly Channel<TaskCompletion> _channel = Channel.CreateBounded<TaskCompletion>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly CancellationTokenSource _closing = new();
     private Task? _loop;
     private long _dropped;
 
@@ -32,9 +34,16 @@ internal sealed class TaskRecordWriter(NpgsqlDataSource dataSource, ILogger<Task
 
     public async ValueTask DisposeAsync()
     {
-        _channel.Writer.TryComplete();
+        // The consumer closes it after its drain, and the container disposes it again at the end.
+        if (!_channel.Writer.TryComplete())
+        {
+            return;
+        }
+
         if (_loop is not null)
         {
+            // Give a database that is down a few seconds to come back, then stop waiting for it.
+            _closing.CancelAfter(TimeSpan.FromSeconds(5));
             await _loop;
         }
 
@@ -56,18 +65,47 @@ internal sealed class TaskRecordWriter(NpgsqlDataSource dataSource, ILogger<Task
                 batch[completion.Info.TaskId] = completion;
             }
 
+            await WriteWhileDatabaseRecoversAsync(batch.Values);
+            batch.Clear();
+        }
+    }
+
+    // While the database is down the batch waits (later completions queue behind it) and is written when it is
+    // back: a task that succeeded just before an outage must not stay "Running" in its record. At shutdown one
+    // more try, then the records are given up and logged.
+    private async Task WriteWhileDatabaseRecoversAsync(ICollection<TaskCompletion> completions)
+    {
+        for (var failures = 0; ; failures++)
+        {
             try
             {
-                await WriteAsync(batch.Values);
+                await WriteAsync(completions);
+                return;
             }
 #pragma warning disable CA1031 // A lost status record must not stop the consumer; the task itself succeeded.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                Log.TaskRecordsFailed(logger, ex, batch.Count);
+                if (_closing.IsCancellationRequested || DependencyFailures.DependencyOf(ex, out _) != DependencyFailures.PostgreSql)
+                {
+                    Log.TaskRecordsFailed(logger, ex, completions.Count);
+                    return;
+                }
+
+                if (failures == 0)
+                {
+                    Log.TaskRecordsWaiting(logger, ex, completions.Count);
+                }
             }
 
-            batch.Clear();
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(15, 1 << Math.Min(failures, 4))), _closing.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Closing: one last try above.
+            }
         }
     }
 

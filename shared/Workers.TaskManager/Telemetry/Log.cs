@@ -74,4 +74,31 @@ internal static partial class Log
 
     [LoggerMessage(1400, LogLevel.Warning, "Writing metrics failed")]
     public static partial void MetricsFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1500, LogLevel.Warning, "{Dependency} is unavailable: receiving is paused, messages that met the outage are held without spending receives, and the worker probes it ({ProbeBy}) with backoff")]
+    public static partial void DependencyUnavailable(ILogger logger, Exception exception, string dependency, string probeBy);
+
+    [LoggerMessage(1501, LogLevel.Information, "{Dependency} is still unavailable after {FailedProbes} probe(s), {Down} since the first failure; {Held} message(s) held")]
+    public static partial void DependencyStillUnavailable(ILogger logger, string dependency, int failedProbes, TimeSpan down, int held);
+
+    [LoggerMessage(1502, LogLevel.Information, "{Dependency} is back after {Down}; receiving again and resuming {Held} held message(s) in place")]
+    public static partial void DependencyRestored(ILogger logger, string dependency, TimeSpan down, int held);
+
+    [LoggerMessage(1503, LogLevel.Debug, "Probing {Dependency} failed: {Reason}")]
+    public static partial void ProbeFailed(ILogger logger, string dependency, string reason);
+
+    [LoggerMessage(1504, LogLevel.Warning, "Task met an outage of {Dependency} on attempt {Attempt}; the message is held and retried in place when it is back, without counting an attempt")]
+    public static partial void TaskHeld(ILogger logger, Exception exception, string dependency, int attempt);
+
+    [LoggerMessage(1505, LogLevel.Warning, "Message held for {MaxHold} waiting for {Dependency} (TaskManager:Outage:MaxHold); it goes back to the queue with backoff like any failure")]
+    public static partial void HoldExpired(ILogger logger, string dependency, TimeSpan maxHold);
+
+    [LoggerMessage(1506, LogLevel.Information, "Wrote {Count} failure record(s) that waited for the database")]
+    public static partial void FailureRecordsWritten(ILogger logger, int count);
+
+    [LoggerMessage(1507, LogLevel.Error, "Failure record lost (the database stayed unavailable): task {TaskId} ({TaskType}), message {MessageId}, attempt {Attempt}, {FailureKind}: {Error}")]
+    public static partial void FailureRecordLost(ILogger logger, string? taskId, string? taskType, string messageId, int attempt, string failureKind, string error);
+
+    [LoggerMessage(1508, LogLevel.Warning, "Could not record {Count} finished task(s): the database is unavailable; they are written when it is back")]
+    public static partial void TaskRecordsWaiting(ILogger logger, Exception exception, int count);
 }

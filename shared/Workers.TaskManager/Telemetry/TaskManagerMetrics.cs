@@ -21,11 +21,15 @@ public sealed class TaskManagerMetrics
     /// <summary>Visibility extensions granted to messages still being handled.</summary>
     public const string HeartbeatsName = "workers.heartbeats";
 
+    /// <summary>Seconds a dependency was down while the worker held its messages, tagged <c>dependency</c>.</summary>
+    public const string UnavailableName = "workers.dependency.unavailable";
+
     private readonly Counter<long> _tasks;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _received;
     private readonly Counter<long> _heartbeats;
     private readonly Counter<long> _settleFailures;
+    private readonly Counter<double> _unavailable;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     public TaskManagerMetrics(IMeterFactory meterFactory)
@@ -37,6 +41,7 @@ public sealed class TaskManagerMetrics
         _received = meter.CreateCounter<long>("workers.messages.received", "{message}", "Messages received");
         _heartbeats = meter.CreateCounter<long>(HeartbeatsName, "{extension}", "Visibility extensions");
         _settleFailures = meter.CreateCounter<long>("workers.settle.failures", "{entry}", "Deletes and visibility changes SQS refused");
+        _unavailable = meter.CreateCounter<double>(UnavailableName, "s", "Time a dependency was down while the worker waited for it");
     }
 
     internal void Handled(string taskType, TaskOutcome outcome, double durationMs)
@@ -52,12 +57,16 @@ public sealed class TaskManagerMetrics
 
     internal void SettleFailed(string operation) => _settleFailures.Add(1, new KeyValuePair<string, object?>("operation", operation));
 
+    internal void DependencyUnavailable(string dependency, TimeSpan duration) =>
+        _unavailable.Add(duration.TotalSeconds, new KeyValuePair<string, object?>("dependency", dependency));
+
     internal static string OutcomeTag(TaskOutcome outcome) => outcome switch
     {
         TaskOutcome.Succeeded => "succeeded",
         TaskOutcome.Duplicate => "duplicate",
         TaskOutcome.Failed or TaskOutcome.RetryInPlace => "failed",
         TaskOutcome.DeadLettered => "dead_lettered",
+        TaskOutcome.WaitingForDependency => "held",
         _ => "released",
     };
 }

@@ -12,4 +12,8 @@ internal enum TaskOutcome
     RetryInPlace,
     DeadLettered,
     Released,
+
+    // A dependency (the database, S3, an API the handler declared) is down: the message is held in place until
+    // it is back, without counting an attempt.
+    WaitingForDependency,
 }

@@ -177,20 +177,26 @@ public sealed class GroupSchedulerTests
 
     private GroupScheduler Scheduler(bool fifo)
     {
-        var scheduler = new GroupScheduler(
-            fifo,
-            (message, followersHeld, _) =>
-            {
-                _processed.Enqueue(message.MessageId);
-                _followersHeld[message.MessageId] = followersHeld;
-                Start(message.MessageId).TrySetResult();
-                return Gate(message.MessageId).Task;
-            },
-            message => _released.Enqueue(message.MessageId),
-            TimeProvider.System,
-            NullLogger.Instance);
+        var scheduler = new GroupScheduler(fifo, new ScriptedHandling(this), TimeProvider.System, NullLogger.Instance);
         scheduler.Start(CancellationToken.None);
         return scheduler;
+    }
+
+    // Each message's outcome is what the test finishes it with.
+    private sealed class ScriptedHandling(GroupSchedulerTests test) : IMessageHandling
+    {
+        public Task<TaskOutcome> ProcessAsync(ReceivedMessage message, bool followersHeld, CancellationToken shutdown)
+        {
+            test._processed.Enqueue(message.MessageId);
+            test._followersHeld[message.MessageId] = followersHeld;
+            test.Start(message.MessageId).TrySetResult();
+            return test.Gate(message.MessageId).Task;
+        }
+
+        public Task<TaskOutcome?> AwaitDependencyAsync(ReceivedMessage message, bool followersHeld, CancellationToken stopping) =>
+            Task.FromResult<TaskOutcome?>(null);
+
+        public void Release(ReceivedMessage message) => test._released.Enqueue(message.MessageId);
     }
 
     private void Schedule(GroupScheduler scheduler, params (string Id, string Group)[] messages)
