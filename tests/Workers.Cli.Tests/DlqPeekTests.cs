@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Amazon.SQS.Model;
 using Workers.Cli.Tests.Infrastructure;
+using Workers.TaskManager.Consuming;
 
 namespace Workers.Cli.Tests;
 
@@ -69,6 +71,38 @@ public sealed class DlqPeekTests : DeadLetterTest
         Assert.Equal([$"{Queues.Name}-dlq.fifo is empty: no dead-lettered messages for product."], run.OutputLines);
     }
 
+    [Fact]
+    public async Task Peek_reads_a_note_the_TaskManager_wrote_before_attempts_were_recorded()
+    {
+        // The note as released before in-place retries: no "attempts" member.
+        await SendWithNoteAsync("old-note-1", """
+            {"kind":"Rejected","reason":"store 7 was sold","sourceQueue":"http://localhost/q.fifo","messageId":"m-old","receiveCount":2,"failedAt":"2026-11-24T16:00:00+00:00"}
+            """);
+
+        var run = await RunAsync("dlq", "peek", "product");
+
+        Assert.Equal(0, run.ExitCode);
+        var block = Block(run, "old-note-1");
+        Assert.Equal("Rejected: store 7 was sold", block["reason"]);
+        Assert.Matches(@"^2 when dead-lettered \(\d+ now, receives in the dead-letter queue included\)$", block["receive count"]);
+        Assert.Equal("2026-11-24 16:00:00.000Z", block["last failure"]);
+    }
+
+    [Fact]
+    public async Task Peek_says_a_note_it_cannot_read_is_unreadable_and_still_shows_the_message()
+    {
+        await SendWithNoteAsync("garbage-note-1", "{\"kind\": \"Rejected\", \"reason\": ");
+        await SendWithNoteAsync("foreign-note-1", """{"error":"timeout","retry":true}""", group: "g2");
+
+        var run = await RunAsync("dlq", "peek", "product");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Errors);
+        Assert.Equal("unknown: unreadable note, and no failure recorded for this message or task", Block(run, "garbage-note-1")["reason"]);
+        Assert.Equal("unknown: unreadable note, and no failure recorded for this message or task", Block(run, "foreign-note-1")["reason"]);
+        Assert.Equal("store-1", Block(run, "garbage-note-1")["group"]);
+    }
+
     // One task the handler rejects (a poison message the TaskManager dead-letters itself, with the reason) and
     // one that fails all three attempts (SQS moves it after maxReceiveCount, with no reason attached).
     private Task DeadLetterBothWaysAsync() =>
@@ -78,6 +112,20 @@ public sealed class DlqPeekTests : DeadLetterTest
                 ("store-1", "poison-1", """{"items":[],"reject":"store 42 is closed"}"""),
                 ("store-2", "retried-1", """{"items":[],"failAttempts":3}"""),
             ]);
+
+    // An updateStock envelope put straight into the dead-letter queue with `note` as its failure attribute.
+    private Task SendWithNoteAsync(string taskId, string note, string group = "store-1") =>
+        Stack.Sqs.SendMessageAsync(
+            new SendMessageRequest(Queues.DeadLetterUrl, $$$"""{"taskId":"{{{taskId}}}","type":"updateStock","body":{"items":[]}}""")
+            {
+                MessageGroupId = group,
+                MessageDeduplicationId = taskId,
+                MessageAttributes = new()
+                {
+                    [DeadLetterMessages.FailureAttribute] = new MessageAttributeValue { DataType = "String", StringValue = note },
+                },
+            },
+            Cancellation);
 
     // The label/value lines of the block peek printed for a task.
     private static Dictionary<string, string> Block(CliRun run, string taskId)

@@ -1,10 +1,14 @@
 using System.Globalization;
 using Amazon.SQS.Model;
+using Workers.TaskManager.Consuming;
+using Workers.TaskManager.DeadLetters;
 
 namespace Workers.Cli.DeadLetters;
 
-// A received dead-letter message with what the CLI shows and needs to move it.
-internal sealed record DeadLetterMessage(Message Message, EnvelopeSummary Envelope, FailureNote? Failure)
+// A received dead-letter message with what the CLI shows and needs to move it. Failure is the TaskManager's note
+// when it moved the message itself; messages SQS moved after maxReceiveCount have none. UnreadableNote: the
+// message carries the attribute, but not a note this CLI can read (another producer's, or damaged).
+internal sealed record DeadLetterMessage(Message Message, EnvelopeSummary Envelope, DeadLetterNote? Failure, bool UnreadableNote)
 {
     public string MessageId => Message.MessageId;
 
@@ -20,7 +24,12 @@ internal sealed record DeadLetterMessage(Message Message, EnvelopeSummary Envelo
     // How the message is named in output: its task, else its message id.
     public string Label => Envelope.TaskId is { } taskId ? $"{Envelope.TaskType ?? "?"} {taskId}" : $"(unreadable) message {MessageId}";
 
-    public static DeadLetterMessage From(Message message) => new(message, EnvelopeSummary.Read(message.Body), FailureNote.From(message));
+    public static DeadLetterMessage From(Message message)
+    {
+        var note = message.MessageAttributes?.GetValueOrDefault(DeadLetterMessages.FailureAttribute)?.StringValue;
+        var readable = DeadLetterNote.TryParse(note, out var failure);
+        return new(message, EnvelopeSummary.Read(message.Body), failure, note is not null && !readable);
+    }
 
     private string? Attribute(string name) => Message.Attributes?.GetValueOrDefault(name);
 }

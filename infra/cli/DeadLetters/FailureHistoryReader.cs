@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Net.Sockets;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Workers.TaskManager.Persistence;
@@ -24,11 +23,8 @@ internal sealed class FailureHistoryReader(IServiceProvider services)
         List<TaskErrorRecord> errors;
         try
         {
-            // Resolved here: with no database configured, resolving the context is what fails.
-            var db = services.GetRequiredService<TaskStoreDbContext>();
-            errors = await db.Errors.AsNoTracking()
-                .Where(e => messageIds.Contains(e.MessageId) || (e.TaskId != null && taskIds.Contains(e.TaskId)))
-                .ToListAsync(cancellationToken);
+            // Resolved here: with no database configured, resolving the reader (its context) is what fails.
+            errors = await services.GetRequiredService<TaskProgressReader>().ErrorsForAsync(messageIds, taskIds, cancellationToken);
         }
         catch (Exception ex) when (ex is DbException or OptionsValidationException or SocketException or TimeoutException
             || (ex is InvalidOperationException && !cancellationToken.IsCancellationRequested))

@@ -53,18 +53,18 @@ internal static class PeekReport
     {
         // The TaskManager's own note says why it gave up (poison, retries exhausted); otherwise the latest
         // recorded error is why SQS moved it.
-        if (message.Failure is { Reason: { } reason } failure)
+        if (message.Failure is { } failure)
         {
-            return $"{failure.Kind ?? "Failed"}: {reason}";
+            return $"{failure.Kind}: {failure.Reason}";
         }
 
         if (history is not null)
         {
-            return $"{history.Latest.Kind} {history.Latest.ExceptionType}: {history.Latest.Message}";
+            var reason = $"{history.Latest.Kind} {history.Latest.ExceptionType}: {history.Latest.Message}";
+            return message.UnreadableNote ? $"{reason} (and an unreadable note)" : reason;
         }
 
-        return lookup.Problem is null
-            ? "unknown: no failure recorded for this message or task"
-            : "unknown: the database could not be read";
+        var unknown = lookup.Problem is null ? "no failure recorded for this message or task" : "the database could not be read";
+        return message.UnreadableNote ? $"unknown: unreadable note, and {unknown}" : $"unknown: {unknown}";
     }
 }

@@ -7,8 +7,8 @@ namespace Workers.TaskManager.Consuming;
 public static class DeadLetterMessages
 {
     /// <summary>
-    /// JSON <c>{"kind","reason","sourceQueue","messageId","receiveCount","failedAt"}</c>. <c>messageId</c> is the
-    /// original message id, under which <c>taskmanager.task_errors</c> holds the full error.
+    /// The message attribute holding the <see cref="DeadLetters.DeadLetterNote"/> (its JSON): why the message was
+    /// moved, and its original message id, under which <c>taskmanager.task_errors</c> holds the full error.
     /// </summary>
     public const string FailureAttribute = "Workers.Failure";
 }

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using Workers.TaskManager.DeadLetters;
 
 namespace Workers.TaskManager.Consuming;
 
@@ -21,16 +21,16 @@ internal sealed class DeadLetterSender(IAmazonSQS sqs, QueueInfo queue, TimeProv
         attributes[DeadLetterMessages.FailureAttribute] = new MessageAttributeValue
         {
             DataType = "String",
-            StringValue = JsonSerializer.Serialize(new Dictionary<string, object>
+            StringValue = new DeadLetterNote
             {
-                ["kind"] = kind.ToString(),
-                ["reason"] = reason.Length > MaxReasonLength ? reason[..MaxReasonLength] : reason,
-                ["sourceQueue"] = queue.Url,
-                ["messageId"] = message.MessageId,
-                ["receiveCount"] = message.ReceiveCount,
-                ["attempts"] = message.Attempt,
-                ["failedAt"] = time.GetUtcNow(),
-            }),
+                Kind = kind,
+                Reason = reason.Length > MaxReasonLength ? reason[..MaxReasonLength] : reason,
+                SourceQueue = queue.Url,
+                MessageId = message.MessageId,
+                ReceiveCount = message.ReceiveCount,
+                Attempts = message.Attempt,
+                FailedAt = time.GetUtcNow(),
+            }.ToJson(),
         };
 
         var request = new SendMessageRequest(queue.DeadLetterUrl, message.Message.Body) { MessageAttributes = attributes };

@@ -29,5 +29,20 @@ public sealed class TaskProgressReader(TaskStoreDbContext db)
 
     /// <summary>The errors recorded for a message id (a dead-lettered message finds its reasons this way).</summary>
     public Task<List<TaskErrorRecord>> ErrorsForMessageAsync(string messageId, CancellationToken cancellationToken = default) =>
-        db.Errors.AsNoTracking().Where(e => e.MessageId == messageId).OrderBy(e => e.OccurredAt).ToListAsync(cancellationToken);
+        ErrorsForAsync([messageId], [], cancellationToken);
+
+    /// <summary>
+    /// The errors recorded under any of <paramref name="messageIds"/> or <paramref name="taskIds"/>, oldest first,
+    /// in one query. A dead-lettered message finds its own failures by its message id (SQS keeps it when it moves
+    /// a message) and those of its task's earlier deliveries (e.g. before a redrive) by its task id.
+    /// </summary>
+    public Task<List<TaskErrorRecord>> ErrorsForAsync(
+        IReadOnlyCollection<string> messageIds,
+        IReadOnlyCollection<string> taskIds,
+        CancellationToken cancellationToken = default) =>
+        db.Errors.AsNoTracking()
+            .Where(e => messageIds.Contains(e.MessageId) || (e.TaskId != null && taskIds.Contains(e.TaskId)))
+            .OrderBy(e => e.OccurredAt)
+            .ThenBy(e => e.Id)
+            .ToListAsync(cancellationToken);
 }

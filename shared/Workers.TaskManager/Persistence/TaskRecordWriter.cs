@@ -1,8 +1,8 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using NpgsqlTypes;
 using Workers.TaskManager.Outages;
+using Workers.TaskManager.Persistence.Tables;
 using Workers.TaskManager.Telemetry;
 
 namespace Workers.TaskManager.Persistence;
@@ -109,39 +109,13 @@ internal sealed class TaskRecordWriter(NpgsqlDataSource dataSource, ILogger<Task
         }
     }
 
-    private async Task WriteAsync(ICollection<TaskCompletion> completions)
+    private async Task WriteAsync(IReadOnlyCollection<TaskCompletion> completions)
     {
-        var rows = completions.ToArray();
         await using var batch = dataSource.CreateBatch();
-        var upsert = new NpgsqlBatchCommand(
-            """
-            INSERT INTO taskmanager.tasks AS t (task_id, worker, task_type, group_id, message_id, state, attempts,
-                chunks_done, items_done, items_rejected, created_at, updated_at, finished_at, duration_ms)
-            SELECT id, worker, type, grp, msg, 'Succeeded', attempt, 0, 0, 0, finished, finished, finished, duration
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::timestamptz[], $8::float8[])
-                AS r(id, worker, type, grp, msg, attempt, finished, duration)
-            ON CONFLICT (task_id) DO UPDATE SET
-                state = 'Succeeded', attempts = GREATEST(t.attempts, EXCLUDED.attempts), message_id = EXCLUDED.message_id,
-                updated_at = EXCLUDED.updated_at, finished_at = EXCLUDED.finished_at, duration_ms = EXCLUDED.duration_ms
-            """);
-        upsert.Parameters.Add(Array(rows.Select(r => r.Info.TaskId)));
-        upsert.Parameters.Add(Array(rows.Select(r => r.Info.Worker)));
-        upsert.Parameters.Add(Array(rows.Select(r => r.Info.TaskType)));
-        upsert.Parameters.Add(Array(rows.Select(r => r.Info.GroupId)));
-        upsert.Parameters.Add(Array(rows.Select(r => r.Info.MessageId)));
-        upsert.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. rows.Select(r => r.Info.Attempt)] });
-        upsert.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = [.. rows.Select(r => r.FinishedAt)] });
-        upsert.Parameters.Add(new NpgsqlParameter<double[]> { TypedValue = [.. rows.Select(r => r.DurationMs)] });
-        batch.BatchCommands.Add(upsert);
+        batch.BatchCommands.Add(TasksTable.RecordSuccesses(completions));
 
         // One notification for the batch, not one per task: followers re-read their task on it.
-        var notify = new NpgsqlBatchCommand("SELECT pg_notify($1, $2)");
-        notify.Parameters.Add(new NpgsqlParameter<string> { TypedValue = TaskNotifications.Channel });
-        notify.Parameters.Add(new NpgsqlParameter<string> { TypedValue = rows.Length == 1 ? rows[0].Info.TaskId : TaskNotifications.SeveralTasks });
-        batch.BatchCommands.Add(notify);
+        batch.BatchCommands.Add(TasksTable.NotifyCommand(completions.Count == 1 ? completions.First().Info.TaskId : TaskNotifications.SeveralTasks));
         await batch.ExecuteNonQueryAsync();
     }
-
-    private static NpgsqlParameter Array(IEnumerable<string?> values) =>
-        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workers.TaskManager.Persistence.Tables;
 
 namespace Workers.TaskManager.Persistence;
 
@@ -31,7 +32,7 @@ public sealed class TaskStoreDbContext(DbContextOptions<TaskStoreDbContext> opti
 
         modelBuilder.Entity<TaskRecord>(task =>
         {
-            task.ToTable("tasks");
+            task.ToTable(TasksTable.Name);
             task.HasKey(t => t.TaskId);
             task.Property(t => t.TaskId).HasMaxLength(128);
             task.Property(t => t.GroupId).HasMaxLength(128);
@@ -42,7 +43,7 @@ public sealed class TaskStoreDbContext(DbContextOptions<TaskStoreDbContext> opti
 
         modelBuilder.Entity<TaskStepRecord>(step =>
         {
-            step.ToTable("task_steps");
+            step.ToTable(TaskStepsTable.Name);
             step.HasKey(s => new { s.TaskId, s.Step });
             step.Property(s => s.TaskId).HasMaxLength(128);
             step.Property(s => s.Step).HasMaxLength(128);
@@ -50,7 +51,7 @@ public sealed class TaskStoreDbContext(DbContextOptions<TaskStoreDbContext> opti
 
         modelBuilder.Entity<TaskErrorRecord>(error =>
         {
-            error.ToTable("task_errors");
+            error.ToTable(TaskErrorsTable.Name);
             error.Property(e => e.TaskId).HasMaxLength(128);
             error.Property(e => e.MessageId).HasMaxLength(128);
             error.HasIndex(e => e.TaskId);
@@ -60,7 +61,7 @@ public sealed class TaskStoreDbContext(DbContextOptions<TaskStoreDbContext> opti
 
         modelBuilder.Entity<TaskRejectionRecord>(rejection =>
         {
-            rejection.ToTable("task_rejections");
+            rejection.ToTable(TaskRejectionsTable.Name);
             rejection.Property(r => r.TaskId).HasMaxLength(128);
             rejection.HasIndex(r => r.TaskId);
         });
