@@ -73,7 +73,7 @@ internal sealed class TaskRecordWriter(NpgsqlDataSource dataSource, ILogger<Task
     // While the database is down the batch waits (later completions queue behind it) and is written when it is
     // back: a task that succeeded just before an outage must not stay "Running" in its record. At shutdown one
     // more try, then the records are given up and logged.
-    private async Task WriteWhileDatabaseRecoversAsync(ICollection<TaskCompletion> completions)
+    private async Task WriteWhileDatabaseRecoversAsync(IReadOnlyCollection<TaskCompletion> completions)
     {
         for (var failures = 0; ; failures++)
         {
