@@ -3,7 +3,7 @@ using Workers.Benchmarks;
 using Workers.Benchmarks.Builds;
 using Workers.Testing;
 
-// Usage: dotnet run -c Release --project tests/Workers.Benchmarks [-- taskmanager|latency|csv|build|all] [--runs 3]
+// Usage: dotnet run -c Release --project tests/Workers.Benchmarks [-- taskmanager|latency|csv|build|outage|all] [--runs 3]
 // Starts the local stack if needed (as the tests do) and prints a Markdown table of medians.
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(3);
@@ -59,6 +59,25 @@ if (what is "csv" or "all")
         return rate;
     });
     report.Value("(c) product worker peak RSS over the import (VmHWM), highest run", peaks.Max().ToString("0", CultureInfo.InvariantCulture), "MiB (target ≤ 200)");
+}
+
+if (what is "outage" or "all")
+{
+    // Each run prints its own figures (an outage run takes minutes; a median of few hides nothing here).
+    var outage = new DatabaseOutage(stack);
+    for (var run = 1; run <= runs; run++)
+    {
+        foreach (var hold in new[] { true, false })
+        {
+            var name = hold ? "held (default)" : "anchor: not held (Outage:MaxHold 0)";
+            var r = await outage.RunAsync(TimeSpan.FromSeconds(60), hold);
+            var prefix = $"(g) run {run}, {name}, PostgreSQL down 60 s, 1,000 updateStock in 20 groups, 2 workers:";
+            report.Value($"{prefix} dead-lettered", r.DeadLettered.ToString(CultureInfo.InvariantCulture), "messages (target 0)");
+            report.Value($"{prefix} receives spent per task that met the outage", r.ReceivesSpentPerTask.ToString("0.00", CultureInfo.InvariantCulture), $"over {r.MetOutage} task(s)");
+            report.Value($"{prefix} restart → backlog drained", r.DrainSeconds.ToString("0.0", CultureInfo.InvariantCulture), "s");
+            report.Value($"{prefix} stock movements applied", r.Applied.ToString(CultureInfo.InvariantCulture), "of 1,000 (each once)");
+        }
+    }
 }
 
 if (what is "build" or "all")
