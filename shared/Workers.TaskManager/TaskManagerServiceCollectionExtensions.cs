@@ -11,6 +11,7 @@ using Workers.TaskManager.Health;
 using Workers.TaskManager.Options;
 using Workers.TaskManager.Persistence;
 using Workers.TaskManager.Publishing;
+using Workers.TaskManager.References;
 using Workers.TaskManager.Telemetry;
 
 namespace Workers.TaskManager;
@@ -36,6 +37,7 @@ public static class TaskManagerServiceCollectionExtensions
         var services = builder.Services;
         services.AddTaskPublisher(worker.Fleet, worker.Name);
         services.AddSingleton(worker);
+        services.AddSingleton<ReferencePolicy>();
 
         services.AddOptions<TaskManagerOptions>()
             .Configure(o =>
