@@ -50,11 +50,11 @@ public sealed class ForeignBodyRefTests : TaskManagerTest
             var sent = await Queues.SendRawAsync(envelope);
             var dead = Assert.Single(await Queues.ReceiveAsync(Queues.DeadLetterUrl, 1, Patience));
 
-            Assert.Equal(sent.MessageId, dead.MessageId);
             using var failure = JsonDocument.Parse(dead.MessageAttributes[DeadLetterMessages.FailureAttribute].StringValue);
             var reason = failure.RootElement.GetProperty("reason").GetString()!;
             Assert.Equal(nameof(FailureKind.ForeignReference), failure.RootElement.GetProperty("kind").GetString());
             Assert.Equal(1, failure.RootElement.GetProperty("receiveCount").GetInt32());
+            Assert.Equal(sent.MessageId, failure.RootElement.GetProperty("messageId").GetString());
             Assert.Contains("The reference bodyRef ", reason, StringComparison.Ordinal);
             Assert.Contains(rule, reason, StringComparison.Ordinal);
             Assert.DoesNotContain(Secret, reason, StringComparison.Ordinal);
