@@ -26,4 +26,11 @@ public enum FailureKind
     /// worker, so the TaskManager moved it to the dead-letter queue itself; the reason is the last error.
     /// </summary>
     RetriesExhausted,
+
+    /// <summary>
+    /// The message refers to an S3 object outside the fleet (an envelope's <c>bodyRef</c> or a
+    /// <see cref="StoredFile"/> in the body): another bucket, another worker's or an unrelated key prefix, or a
+    /// path-like key. The object is never read.
+    /// </summary>
+    ForeignReference,
 }

@@ -12,6 +12,7 @@ using Workers.TaskManager.Options;
 using Workers.TaskManager.Outages;
 using Workers.TaskManager.Persistence;
 using Workers.TaskManager.Publishing;
+using Workers.TaskManager.References;
 using Workers.TaskManager.Telemetry;
 
 namespace Workers.TaskManager;
@@ -37,6 +38,7 @@ public static class TaskManagerServiceCollectionExtensions
         var services = builder.Services;
         services.AddTaskPublisher(worker.Fleet, worker.Name);
         services.AddSingleton(worker);
+        services.AddSingleton<ReferencePolicy>();
 
         services.AddOptions<TaskManagerOptions>()
             .Configure(o =>

@@ -100,7 +100,7 @@ public sealed class CsvStockTests : ProductWorkerTest
     public async Task A_missing_file_or_one_without_the_stock_header_is_dead_lettered_at_once()
     {
         StartWorker();
-        var missing = await PublishAsync("csvStock", new CsvStockBody(new StoredFile(Stack.Bucket, $"tests/{Guid.NewGuid():N}/missing.csv")), group: "a");
+        var missing = await PublishAsync("csvStock", new CsvStockBody(new StoredFile(Stack.Bucket, $"uploads/product/{Guid.NewGuid():N}/missing.csv")), group: "a");
         var wrongHeader = new StockCsv("shop,article,count");
         wrongHeader.Add("S001,SKU-0001,4");
         var headerless = await PublishAsync("csvStock", new CsvStockBody(await UploadCsvAsync(wrongHeader.ToString(), wrongHeader.Rows)), group: "b");

@@ -84,7 +84,7 @@ public sealed class UpdateStockTests : ProductWorkerTest
         Assert.Equal((TaskState.DeadLettered, 1), (invalid.Task.State, invalid.Task.Attempts));
         var validation = Assert.Single(invalid.Errors);
         Assert.Equal("InvalidBody", validation.Kind);
-        Assert.Contains("Items", validation.Message, StringComparison.Ordinal);
+        Assert.Contains("items: ", validation.Message, StringComparison.Ordinal);
 
         Assert.Equal(2, (await Queues.ReceiveAsync(Queues.DeadLetterUrl, 2, Patience)).Count);
         Assert.Equal(10, (await LevelsAsync())[("S001", "SKU-1")]);

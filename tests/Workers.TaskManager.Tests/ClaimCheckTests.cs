@@ -22,11 +22,33 @@ public sealed class ClaimCheckTests : TaskManagerTest
         var published = await PublishAsync(host, "echo", large);
 
         Assert.NotNull(published.ClaimCheck);
+        Assert.StartsWith("claim-checks/test/", published.ClaimCheck.Key, StringComparison.Ordinal);
         var stored = await Stack.S3.GetObjectMetadataAsync(published.ClaimCheck.Bucket, published.ClaimCheck.Key, Cancellation);
         Assert.Equal(published.ClaimCheck.Size, stored.ContentLength);
         var body = await handled.Task.WaitAsync(Patience, Cancellation);
         Assert.Equal(large.Text, body.Text);
         Assert.Equal(large.Items, body.Items);
+    }
+
+    [Fact]
+    public async Task A_task_id_with_path_characters_still_makes_a_claim_check_its_worker_accepts()
+    {
+        var handled = new TaskCompletionSource<Echo>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Script.Behavior = (task, _) =>
+        {
+            handled.SetResult(task.Body);
+            return Task.CompletedTask;
+        };
+        var settings = QueueSettings();
+        settings["ClaimCheck:ThresholdBytes"] = "1024";
+        var host = CreateHost(settings: settings);
+        await host.StartAsync(Cancellation);
+        var large = new Echo(string.Concat(Enumerable.Repeat("stock-level;", 200)));
+
+        var published = await PublishAsync(host, "echo", large, taskId: $"../../product/{Guid.NewGuid():N} %2e%2e");
+
+        Assert.StartsWith("claim-checks/test/", published.ClaimCheck!.Key, StringComparison.Ordinal);
+        Assert.Equal(large.Text, (await handled.Task.WaitAsync(Patience, Cancellation)).Text);
     }
 
     [Fact]

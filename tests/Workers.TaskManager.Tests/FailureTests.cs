@@ -64,7 +64,7 @@ public sealed class FailureTests : TaskManagerTest
         { "failed validation", "{\"type\": \"echo\", \"body\": {\"text\": \"\"}}", FailureKind.InvalidBody },
         { "oversize body", "{\"type\": \"echo\", \"body\": {\"text\": \"" + new string('x', 5000) + "\"}}", FailureKind.BodyTooLarge },
         { "SNS envelope around garbage", "{\"Type\": \"Notification\", \"TopicArn\": \"arn:aws:sns:us-east-1:000000000000:events\", \"Message\": \"garbage\"}", FailureKind.MalformedMessage },
-        { "claim check to a missing object", "{\"type\": \"echo\", \"bodyRef\": {\"bucket\": \"workers-local-artifacts\", \"key\": \"claim-checks/none.json\", \"size\": 10}}", FailureKind.ClaimCheckMissing },
+        { "claim check to a missing object", "{\"type\": \"echo\", \"bodyRef\": {\"bucket\": \"workers-local-artifacts\", \"key\": \"claim-checks/test/none.json\", \"size\": 10}}", FailureKind.ClaimCheckMissing },
     };
 
     [Theory]

@@ -1,6 +1,7 @@
 using Amazon.S3;
 using Workers.TaskManager;
 using Workers.TaskManager.Aws;
+using Workers.TaskManager.References;
 
 namespace Workers.Cli.Enqueue;
 
@@ -12,8 +13,8 @@ internal sealed class FileUploader(IAmazonS3 s3, BucketLocator bucket)
         var csv = file.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase);
         long? rows = csv ? await CsvRows.CountAsync(file, cancellationToken) : null;
 
-        // One folder per task: a retried enqueue with the same --task-id overwrites its own upload, nothing else.
-        var key = $"uploads/{worker}/{Uri.EscapeDataString(taskId)}/{file.Name}";
+        // Under the prefix the worker honours (FleetKeys), one folder per task.
+        var key = FleetKeys.Upload(worker, taskId, file.Name);
         var name = bucket.Name;
         await using (var content = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true))
         {

@@ -1,100 +1,169 @@
 using System.Collections;
-using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
-using System.Reflection;
 
 namespace Workers.TaskManager.Dispatch;
 
-// DataAnnotations validation that descends into nested objects and lists (Validator.TryValidateObject checks
-// one level only). Types without any validation attribute anywhere below them are skipped, so a 100k-item body
-// of plain records costs nothing.
+// Checks a deserialized body to its last element, for every task type alike: a null where the C# type says
+// non-null (collection elements and dictionary values included, which System.Text.Json lets through), the
+// DataAnnotations of every nested object, and collects every StoredFile so its reference can be checked before
+// any handler reads it. Paths and messages use the JSON names. Only what BodyShapes marks as worth visiting is
+// visited, so a 100k-item body of plain records costs one pass over the list.
 internal static class BodyValidator
 {
-    private const int MaxErrors = 20;
-    private const int MaxDepth = 8;
-    private static readonly ConcurrentDictionary<Type, TypeShape> Shapes = new();
+    // Far deeper than any body type here; a deeper (recursive) body is refused rather than left half checked,
+    // since an unchecked level could hide a StoredFile.
+    private const int MaxDepth = 32;
 
-    public static List<string> Validate(object body)
+    public static BodyFindings Validate(object body)
     {
-        var errors = new List<string>();
-        Visit(body, "", errors, 0);
-        return errors;
+        var findings = new BodyFindings();
+        var slot = BodyShapes.RootOf(body.GetType());
+        if (slot.NeedsWalk)
+        {
+            Visit(body, slot, BodyPath.Root, 0, findings);
+        }
+
+        return findings;
     }
 
-    private static void Visit(object value, string path, List<string> errors, int depth)
+    private static void Visit(object value, ValueSlot slot, BodyPath path, int depth, BodyFindings findings)
     {
-        var shape = ShapeOf(value.GetType());
-        if (!shape.NeedsValidation || depth > MaxDepth || errors.Count >= MaxErrors)
+        if (depth > MaxDepth)
         {
+            findings.Error(path, $"is nested deeper than {MaxDepth} levels");
             return;
         }
 
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true);
-        foreach (var result in results)
+        switch (slot.Kind)
         {
-            var members = string.Join(",", result.MemberNames);
-            errors.Add($"{path}{members}: {result.ErrorMessage}");
+            case SlotKind.Object:
+                // A derived type (polymorphic JSON) has its own members to check.
+                var shape = value.GetType() == slot.Shape!.Type ? slot.Shape : BodyShapes.RootOf(value.GetType()).Shape ?? slot.Shape;
+                VisitObject(value, shape, path, depth, findings);
+                break;
+            case SlotKind.Sequence:
+                var i = 0;
+                foreach (var item in (IEnumerable)value)
+                {
+                    VisitElement(item, slot, path.At(i++), depth, findings);
+                    if (findings.Full)
+                    {
+                        return;
+                    }
+                }
+
+                break;
+            case SlotKind.Dictionary:
+                foreach (var (key, item) in slot.Entries!(value))
+                {
+                    VisitElement(item, slot, path.Key(key), depth, findings);
+                    if (findings.Full)
+                    {
+                        return;
+                    }
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static void VisitElement(object? item, ValueSlot collection, BodyPath path, int depth, BodyFindings findings)
+    {
+        if (item is null)
+        {
+            if (collection.ElementNotNull)
+            {
+                findings.Error(path, "must not be null");
+            }
+        }
+        else if (collection.Element!.NeedsWalk)
+        {
+            Visit(item, collection.Element, path, depth + 1, findings);
+        }
+    }
+
+    private static void VisitObject(object value, BodyShape shape, BodyPath path, int depth, BodyFindings findings)
+    {
+        if (shape.IsStoredFile)
+        {
+            findings.Files.Add((path.ToString(), (StoredFile)value));
         }
 
-        foreach (var property in shape.Nested)
+        if (shape.HasRules)
         {
-            switch (property.GetValue(value))
+            CheckRules(value, shape, path, findings);
+        }
+
+        foreach (var member in shape.Visited)
+        {
+            if (findings.Full)
             {
-                case null or string:
-                    break;
-                case IEnumerable items:
-                    var i = 0;
-                    foreach (var item in items)
-                    {
-                        if (item is not null && errors.Count < MaxErrors)
-                        {
-                            Visit(item, $"{path}{property.Name}[{i}].", errors, depth + 1);
-                        }
+                return;
+            }
 
-                        i++;
-                    }
-
-                    break;
-                case var child:
-                    Visit(child, $"{path}{property.Name}.", errors, depth + 1);
-                    break;
+            var child = member.Get(value);
+            if (child is null)
+            {
+                if (member.NotNull)
+                {
+                    findings.Error(path.Member(member.JsonName), "must not be null");
+                }
+            }
+            else if (member.Slot.NeedsWalk)
+            {
+                Visit(child, member.Slot, path.Member(member.JsonName), depth + 1, findings);
             }
         }
     }
 
-    private static TypeShape ShapeOf(Type type) => Shapes.GetOrAdd(type, static t => Build(t, []));
-
-    private static TypeShape Build(Type type, HashSet<Type> visiting)
+    private static void CheckRules(object value, BodyShape shape, BodyPath path, BodyFindings findings)
     {
-        if (IsLeaf(type) || !visiting.Add(type))
+        var before = findings.Errors.Count;
+        var context = new ValidationContext(value);
+        foreach (var member in shape.Members)
         {
-            return TypeShape.None;
+            if (member.Rules.Length == 0)
+            {
+                continue;
+            }
+
+            // DisplayName is what the attributes' messages show: the JSON name the sender wrote.
+            context.MemberName = member.ClrName;
+            context.DisplayName = member.JsonName;
+            var memberValue = member.Get(value);
+            foreach (var rule in member.Rules)
+            {
+                if (rule.GetValidationResult(memberValue, context) is { } failed)
+                {
+                    findings.Error(path.Member(member.JsonName), failed.ErrorMessage);
+                    if (rule is RequiredAttribute)
+                    {
+                        break;
+                    }
+                }
+            }
         }
 
-        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
-            .ToArray();
-        var ownRules = typeof(IValidatableObject).IsAssignableFrom(type)
-            || properties.Any(p => p.IsDefined(typeof(ValidationAttribute), inherit: true));
-        var nested = properties.Where(p => !IsLeaf(ElementType(p.PropertyType))
-                && Build(ElementType(p.PropertyType), visiting).NeedsValidation)
-            .ToArray();
-        return new TypeShape(ownRules || nested.Length > 0, nested);
-    }
+        context.MemberName = null;
+        context.DisplayName = shape.Type.Name;
+        foreach (var rule in shape.TypeRules)
+        {
+            if (rule.GetValidationResult(value, context) is { } failed)
+            {
+                findings.Error(path, failed.ErrorMessage);
+            }
+        }
 
-    private static Type ElementType(Type type) =>
-        type.IsArray ? type.GetElementType()!
-        : type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type) ? type.GetGenericArguments()[^1]
-        : type;
-
-    private static bool IsLeaf(Type type) =>
-        type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal)
-        || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(Guid) || type == typeof(TimeSpan)
-        || Nullable.GetUnderlyingType(type) is not null;
-
-    private sealed record TypeShape(bool NeedsValidation, PropertyInfo[] Nested)
-    {
-        public static readonly TypeShape None = new(false, []);
+        // As Validator.TryValidateObject: an object's own Validate runs only when its members passed.
+        if (shape.Validatable && findings.Errors.Count == before)
+        {
+            foreach (var result in ((IValidatableObject)value).Validate(context))
+            {
+                var members = string.Join(",", result.MemberNames.Select(shape.JsonName));
+                findings.Error(members.Length == 0 ? path : path.Member(members), result.ErrorMessage);
+            }
+        }
     }
 }

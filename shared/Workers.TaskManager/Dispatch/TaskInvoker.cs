@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Workers.TaskManager.Persistence;
+using Workers.TaskManager.References;
 
 namespace Workers.TaskManager.Dispatch;
 
@@ -11,7 +12,7 @@ internal sealed class TaskInvoker<TBody, THandler>(string taskType) : ITaskInvok
 
     public Task InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
     {
-        var body = TaskBodies.Read<TBody>(invocation.Body, taskType);
+        var body = TaskBodies.Read<TBody>(invocation.Body, taskType, invocation.Services.GetRequiredService<ReferencePolicy>());
         var handler = invocation.Services.GetRequiredService<THandler>();
         var steps = invocation.Services.GetRequiredService<ITaskSteps>();
         return handler.HandleAsync(new TaskContext<TBody>(body, invocation.Info, invocation.Settings, steps), cancellationToken);

@@ -1,20 +1,21 @@
 using System.Net;
 using System.Text.Json;
 using Amazon.S3;
-using Microsoft.Extensions.Options;
 using Workers.TaskManager.Aws;
-using Workers.TaskManager.Options;
+using Workers.TaskManager.References;
 
 namespace Workers.TaskManager.Envelope;
 
 // Stores task bodies too large for a message in S3 and reads them back (the claim-check pattern). Stored bodies
 // are not deleted after success: a dead-lettered message redriven later still needs its body, so the bucket's
-// lifecycle rule expires them after the queues' retention.
-internal sealed class ClaimCheckStore(IAmazonS3 s3, BucketLocator bucket, IOptions<ClaimCheckOptions> options)
+// lifecycle rule expires them after the queues' retention. A reference is checked against the policy before
+// anything is read: the envelope is the sender's to write, and its bodyRef could name any object the worker's
+// role can reach. The policy exists only in worker hosts (it needs the worker); publishers never read.
+internal sealed class ClaimCheckStore(IAmazonS3 s3, BucketLocator bucket, ReferencePolicy? references = null)
 {
     public async Task<BodyReference> PutAsync(string worker, string taskId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        var key = $"{options.Value.KeyPrefix}{worker}/{Uri.EscapeDataString(taskId)}.json";
+        var key = FleetKeys.ClaimCheck(worker, taskId);
         var name = bucket.Name;
         using var content = new MemoryStream(body.ToArray(), writable: false);
         await S3Uploads.UploadAsync(s3, name, key, content, "application/json", cancellationToken);
@@ -23,6 +24,8 @@ internal sealed class ClaimCheckStore(IAmazonS3 s3, BucketLocator bucket, IOptio
 
     public async Task<JsonDocument> GetAsync(BodyReference reference, long maxBytes, CancellationToken cancellationToken)
     {
+        var policy = references ?? throw new InvalidOperationException("Claim-checked bodies are read only in a worker host (AddTaskManager), which knows the worker they must belong to.");
+        policy.Check(EnvelopeFields.BodyRef, reference.Bucket, reference.Key, ReferenceKind.ClaimCheck);
         if (reference.Size > maxBytes)
         {
             throw TooLarge(reference.Size, maxBytes);

@@ -6,6 +6,7 @@ using Workers.Product.Data;
 using Workers.TaskManager;
 using Workers.TaskManager.Persistence;
 using Workers.TaskManager.Publishing;
+using Workers.TaskManager.References;
 using Workers.Testing;
 
 namespace Workers.Product.Tests.Infrastructure;
@@ -55,10 +56,11 @@ public abstract class ProductWorkerTest() : WorkerProcessTest("product", "Worker
         return await db.MovementsAsync(Cancellation);
     }
 
-    // Puts a stock CSV in the stack's bucket under a key of this test's; deleted when the test ends.
+    // Puts a stock CSV where the CLI would (the only place the worker reads files from), under a key of this
+    // test's; deleted when the test ends.
     protected async Task<StoredFile> UploadCsvAsync(string content, long rows)
     {
-        var key = $"tests/{Guid.NewGuid():N}/stock.csv";
+        var key = FleetKeys.Upload("product", $"test-{Guid.NewGuid():N}", "stock.csv");
         _uploads.Add(key);
         await Stack.S3.PutObjectAsync(new PutObjectRequest { BucketName = Stack.Bucket, Key = key, ContentBody = content, ContentType = "text/csv" }, Cancellation);
         return new StoredFile(Stack.Bucket, key, Encoding.UTF8.GetByteCount(content), rows);

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Workers.Build.Builds;
 
 // Reads the source from the body or from S3, refusing (as a failed build, not an error) one over the limit
-// before downloading it.
+// before downloading it. A sourceFile outside the build worker's uploads never gets here: the TaskManager
+// refuses every StoredFile in a body against its ReferencePolicy before the handler runs (dead-lettered as
+// ForeignReference), so a missing object here is one of the fleet's own, and a failed build says so.
 internal sealed class SourceLoader(IAmazonS3 s3, IOptions<BuildOptions> options)
 {
     public async Task<BuildSource> LoadAsync(BuildBody body, CancellationToken cancellationToken)

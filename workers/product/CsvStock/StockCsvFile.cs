@@ -37,7 +37,9 @@ internal sealed class StockCsvFile : IDisposable
         _columnIndexes = new int[Columns.Length];
     }
 
-    // Opens the object and checks its header. A missing object or a wrong header is a permanent failure.
+    // Opens the object and checks its header. A missing object or a wrong header is a permanent failure. The
+    // TaskManager has already refused a file outside the product worker's uploads (ReferencePolicy), so what is
+    // read and echoed here comes from the fleet's own bucket.
     public static async Task<StockCsvFile> OpenAsync(IAmazonS3 s3, StoredFile file, CancellationToken cancellationToken)
     {
         var location = $"s3://{file.Bucket}/{file.Key}";
