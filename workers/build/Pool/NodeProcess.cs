@@ -49,8 +49,6 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public long LastRssBytes { get; set; }
 
-    public long LastHeapUsedBytes { get; set; }
-
     public TimeSpan Age => _time.GetUtcNow() - StartedAt;
 
     public static async Task<NodeProcess> StartAsync(

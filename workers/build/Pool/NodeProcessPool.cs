@@ -32,11 +32,6 @@ internal sealed partial class NodeProcessPool(IOptions<PoolOptions> options, Tim
     private double _buildMilliseconds;
     private bool _closed;
 
-    // Test hooks: a process was retired (with the reason), or started.
-    public Action<NodeProcess, string>? Retired { get; set; }
-
-    public Action<NodeProcess>? Started { get; set; }
-
     // The toolchain of the newest process; every process runs the same script, so any will do.
     public BuildToolchain Toolchain { get; private set; } = BuildToolchain.Unknown;
 
