@@ -116,11 +116,12 @@ public sealed class PoolLifecycleTests
             process.Kill();
         }
 
-        var failure = await Assert.ThrowsAsync<NodeProcessException>(() => victim);
-        Assert.Equal(NodeProcessFailure.Exited, failure.Failure);
+        // Killed by someone else than the pool: to the pool, a crash like any other, with the signal.
+        var failure = await Assert.ThrowsAsync<BuildServerCrashedException>(() => victim);
+        Assert.Equal((victimLine.Pid!.Value, 137), (failure.Pid, failure.ExitCode));
         var (retired, reason) = await fake.NextRetiredAsync();
         Assert.Equal(victimLine.Pid, retired);
-        Assert.Contains("failed during a build", reason, StringComparison.Ordinal);
+        Assert.Equal("died during a build with exit code 137 (signal 9, SIGKILL, most likely)", reason);
 
         await FakePool.OpenGateAsync(survivorLine.Pid!.Value);
         Assert.Equal(survivorLine.Pid, (await survivor).ProcessId);
@@ -137,6 +138,39 @@ public sealed class PoolLifecycleTests
         await FakePool.OpenGateAsync(third.Pid!.Value);
         await Task.WhenAll(again);
         Assert.Equal(2, fake.Pool.GetStats().Total);
+    }
+
+    [Fact]
+    public async Task A_process_that_dies_holding_a_build_is_reported_as_a_crash_with_its_exit_code()
+    {
+        await using var fake = await FakePool.StartAsync(o => (o.MinProcesses, o.MaxProcesses) = (1, 1));
+        var crashed = fake.BuildAsync("crash:pool");
+        var line = await fake.Logs.BuildStartedAsync("crash:pool");
+
+        var crash = await Assert.ThrowsAsync<BuildServerCrashedException>(() => crashed);
+        Assert.Equal((line.Pid!.Value, 3), (crash.Pid, crash.ExitCode));
+        Assert.Equal(NodeProcessFailure.ExitedDuringRequest, crash.Failure);
+        Assert.Contains("died during the build with exit code 3", crash.Message, StringComparison.Ordinal);
+        Assert.Equal(new Retirement(line.Pid.Value, "died during a build with exit code 3"), await fake.NextRetiredAsync());
+        Assert.NotEqual(line.Pid, (await fake.BuildAsync("next")).ProcessId);
+    }
+
+    [Fact]
+    public async Task A_build_the_pool_kills_at_the_drain_deadline_is_not_reported_as_a_crash()
+    {
+        var time = new FakeTimeProvider();
+        await using var fake = await FakePool.StartAsync(o => (o.MinProcesses, o.MaxProcesses, o.DrainTimeout) = (1, 1, TimeSpan.FromSeconds(15)), time);
+        var held = fake.BuildAsync("gate");
+        await fake.Logs.BuildStartedAsync("gate");
+
+        var stopping = fake.Pool.StopAsync();
+        time.Advance(TimeSpan.FromSeconds(15));
+
+        // Our own kill: a plain process failure (not a crash the source could be blamed for).
+        var failure = await Assert.ThrowsAsync<NodeProcessException>(() => held);
+        Assert.Equal(NodeProcessFailure.ExitedDuringRequest, failure.Failure);
+        await stopping;
+        Assert.Equal("pool stopping", (await fake.NextRetiredAsync()).Reason);
     }
 
     [Fact]

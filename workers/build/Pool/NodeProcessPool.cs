@@ -125,6 +125,15 @@ internal sealed partial class NodeProcessPool(IOptions<PoolOptions> options, Tim
             Release(process, $"build ran past {_options.BuildTimeout.TotalSeconds:0.###} s");
             throw new BuildTimedOutException(_options.BuildTimeout, process.Pid);
         }
+        catch (NodeProcessException ex) when (ex.Failure == NodeProcessFailure.ExitedDuringRequest && !process.KillRequested)
+        {
+            // It died holding this build and not by our hand: the source may be what kills it (the handler
+            // decides), or the OOM killer or an operator may have.
+            var exitCode = await process.ExitCodeAsync(_options.RequestTimeout);
+            var crash = new BuildServerCrashedException(process.Pid, exitCode, ex);
+            Release(process, $"died during a build with {ExitCodes.Describe(exitCode)}");
+            throw crash;
+        }
         catch (NodeProcessException ex)
         {
             Release(process, $"failed during a build: {ex.Message}");
