@@ -23,6 +23,7 @@ internal static class BuildWorkerExtensions
         services.AddSingleton<NodeProcessPool>();
         services.AddHostedService<PoolHost>();
         services.AddScoped<BuildStore>();
+        services.AddScoped<SourceCrashStore>();
         services.AddScoped<SourceLoader>();
         services.AddScoped<BundleStore>();
         return builder;

@@ -20,6 +20,12 @@ internal static partial class Log
     [LoggerMessage(4004, LogLevel.Warning, "Build {BuildId} attempt {Attempt} failed with {ErrorType}: {ErrorMessage}")]
     public static partial void BuildAttemptFailed(ILogger logger, string buildId, int attempt, string errorType, string errorMessage);
 
+    [LoggerMessage(4005, LogLevel.Warning, "Build {BuildId} killed build server {ProcessId} ({Exit}); builds of cache key {CacheKey} fail without running until {ExpiresAt:u}")]
+    public static partial void SourceCrashRecorded(ILogger logger, string buildId, int processId, string exit, string cacheKey, DateTimeOffset expiresAt);
+
+    [LoggerMessage(4006, LogLevel.Information, "Build {BuildId} fails without running: its cache key {CacheKey} killed build server {ProcessId} in build {CrashedBuildId} ({Exit})")]
+    public static partial void SourceCrashedBefore(ILogger logger, string buildId, string cacheKey, int processId, string crashedBuildId, string exit);
+
     [LoggerMessage(4100, LogLevel.Information, "Build server {Number} started (pid {Pid}), toolchain {Toolchain}")]
     public static partial void ProcessStarted(ILogger logger, int number, int pid, string toolchain);
 

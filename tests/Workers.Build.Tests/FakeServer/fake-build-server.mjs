@@ -1,7 +1,9 @@
 // A stand-in for workers/build/node/build-server.mjs that speaks the same JSON-lines protocol (PROTOCOL.md) but
 // does what the build request's source says, so pool and worker tests are deterministic:
-//   "crash"            exits with code 3 instead of answering
+//   "crash", "crash:<t>" exits with code 3 instead of answering (a bundler bug this source triggers)
+//   "kill:<t>"         kills itself with SIGKILL instead of answering (what the OOM killer does)
 //   "crash-once:<f>"   exits the first time (creating file <f>), builds normally once <f> exists
+//   "odd-once:<f>"     answers an errorType outside the protocol the first time (creating <f>), then builds
 //   "hang"             never answers this request
 //   "gate"             answers once the process receives SIGUSR2
 //   "bloat"            builds, then reports 10 GB resident in every status answer
@@ -30,10 +32,18 @@ const bundle = (id, text) => ({ id, ok: true, bundle: text, stats: { durationMs:
 async function build(request) {
   const source = request.source ?? "";
   log("build started", { source: source.slice(0, 40), pid: process.pid });
-  if (source === "crash") process.exit(3);
+  if (source === "crash" || source.startsWith("crash:")) process.exit(3);
+  if (source.startsWith("kill:")) process.kill(process.pid, "SIGKILL");
   if (source.startsWith("crash-once:")) {
     const marker = source.slice("crash-once:".length);
     if (!existsSync(marker)) { writeFileSync(marker, String(process.pid)); process.exit(3); }
+  }
+  if (source.startsWith("odd-once:")) {
+    const marker = source.slice("odd-once:".length);
+    if (!existsSync(marker)) {
+      writeFileSync(marker, String(process.pid));
+      return { id: request.id, ok: false, errorType: "INTERNAL_ERROR", message: "a state the protocol does not know" };
+    }
   }
   if (source === "hang") return new Promise(() => {});
   if (source === "gate") await new Promise((release) => gates.push(release));

@@ -6,13 +6,15 @@ using Workers.Build.Pool;
 namespace Workers.Build.Tests.Infrastructure;
 
 // A NodeProcessPool running FakeServer/fake-build-server.mjs (copied beside the tests), whose behaviour each
-// build chooses through its source. Retired processes are reported through a channel the test can await.
+// build chooses through its source. What the pool did to its processes is read from the lines it logs, as an
+// operator would: started (event 4100) and retired with the reason (event 4101).
 internal sealed class FakePool : IAsyncDisposable
 {
-    private readonly System.Threading.Channels.Channel<(NodeProcess Process, string Reason)> _retired =
-        System.Threading.Channels.Channel.CreateUnbounded<(NodeProcess, string)>();
+    private const int ProcessStartedEvent = 4100;
+    private const int ProcessRetiredEvent = 4101;
 
     private readonly LoggerFactory _loggers;
+    private int _retirementsSeen;
 
     private FakePool(PoolOptions options, TimeProvider time)
     {
@@ -20,7 +22,6 @@ internal sealed class FakePool : IAsyncDisposable
         Logs = new LogWatch();
         _loggers = new LoggerFactory([Logs]);
         Pool = new NodeProcessPool(Microsoft.Extensions.Options.Options.Create(options), time, _loggers.CreateLogger<NodeProcessPool>());
-        Pool.Retired = (process, reason) => _retired.Writer.TryWrite((process, reason));
     }
 
     public NodeProcessPool Pool { get; }
@@ -28,6 +29,10 @@ internal sealed class FakePool : IAsyncDisposable
     public PoolOptions Options { get; }
 
     public LogWatch Logs { get; }
+
+    // The pids of every process the pool has started so far, in order.
+    public IReadOnlyList<int> StartedPids =>
+        [.. Logs.Lines.Where(l => l.EventId == ProcessStartedEvent).Select(l => l.Pid!.Value)];
 
     public static PoolOptions DefaultOptions() => new()
     {
@@ -60,14 +65,50 @@ internal sealed class FakePool : IAsyncDisposable
     public Task<BuildExecution> BuildAsync(string source) =>
         Pool.ExecuteBuildAsync(new JsonObject { ["cmd"] = "build", ["source"] = source, ["options"] = new JsonObject() }, TestContext.Current.CancellationToken);
 
-    public async Task<(NodeProcess Process, string Reason)> NextRetiredAsync() =>
-        await _retired.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+    // The next retirement the test has not taken yet (already logged or to come): which process, and why.
+    public async Task<Retirement> NextRetiredAsync()
+    {
+        var line = await Logs.WaitForAsync(l => l.EventId == ProcessRetiredEvent, ++_retirementsSeen);
+        return new Retirement(line.Pid!.Value, line.Field("Reason")!);
+    }
 
     // Releases every "gate" build the process is holding.
     public static async Task OpenGateAsync(int pid)
     {
         using var kill = Process.Start("kill", ["-USR2", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
         await kill.WaitForExitAsync();
+    }
+
+    // Completes when the process has exited (at once if it is already gone).
+    public static async Task ExitOfAsync(int pid)
+    {
+        Process process;
+        try
+        {
+            process = Process.GetProcessById(pid);
+        }
+        catch (ArgumentException)
+        {
+            return;
+        }
+
+        using (process)
+        {
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60));
+        }
+    }
+
+    public static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()

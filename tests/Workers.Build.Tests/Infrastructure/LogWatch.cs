@@ -88,11 +88,22 @@ internal sealed class LogWatch : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            var pid = state is IReadOnlyList<KeyValuePair<string, object?>> fields
-                && fields.FirstOrDefault(f => f.Key == "Pid").Value is int p ? p : (int?)null;
-            watch.Add(new LogLine(logLevel, category, formatter(state, exception), pid));
+            var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
+            if (state is IReadOnlyList<KeyValuePair<string, object?>> values)
+            {
+                foreach (var (key, value) in values)
+                {
+                    fields[key] = value;
+                }
+            }
+
+            watch.Add(new LogLine(logLevel, category, formatter(state, exception), fields.GetValueOrDefault("Pid") as int?, eventId.Id, fields));
         }
     }
 }
 
-internal sealed record LogLine(LogLevel Level, string Category, string Message, int? Pid);
+// One log line with its structured fields ([LoggerMessage] placeholders by name) and event id (Log.cs).
+internal sealed record LogLine(LogLevel Level, string Category, string Message, int? Pid, int EventId, IReadOnlyDictionary<string, object?> Fields)
+{
+    public string? Field(string name) => Fields.GetValueOrDefault(name)?.ToString();
+}

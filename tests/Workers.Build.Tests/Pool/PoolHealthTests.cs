@@ -35,13 +35,14 @@ public sealed class PoolHealthTests
         await using var fake = await FakePool.StartAsync(
             o => (o.MinProcesses, o.MaxProcesses, o.MaxProcessAge, o.MaxIdleTime) = (2, 2, TimeSpan.FromHours(1), TimeSpan.FromHours(2)),
             time);
-        var old = fake.Pool.GetProcessStatuses().Select(s => s.Pid).ToList();
+        var old = fake.StartedPids;
 
         time.Advance(TimeSpan.FromHours(1));
         await fake.Pool.CheckHealthAsync();
         var retired = new[] { await fake.NextRetiredAsync(), await fake.NextRetiredAsync() };
 
-        Assert.Equal(old.Order(), retired.Select(r => r.Process.Pid).Order());
+        Assert.Equal(2, old.Count);
+        Assert.Equal(old.Order(), retired.Select(r => r.Pid).Order());
         Assert.All(retired, r => Assert.Contains("MaxProcessAge", r.Reason, StringComparison.Ordinal));
         var fresh = await fake.BuildAsync("fresh");
         Assert.DoesNotContain(fresh.ProcessId, old);
@@ -63,7 +64,8 @@ public sealed class PoolHealthTests
         Assert.True((await running).Response.GetProperty("ok").GetBoolean());
         await stopping;
         var retired = new[] { await fake.NextRetiredAsync(), await fake.NextRetiredAsync() };
-        Assert.All(retired, r => Assert.True(r.Process.HasExited));
+        Assert.Equal(fake.StartedPids.Order(), retired.Select(r => r.Pid).Order());
+        Assert.All(retired, r => Assert.False(FakePool.IsRunning(r.Pid)));
         Assert.Equal(0, fake.Pool.GetStats().Total);
     }
 

@@ -30,12 +30,10 @@ public sealed class PoolLifecycleTests
         // and only it has reported its memory yet.
         Assert.Equal(first.ProcessId, second.ProcessId);
         Assert.Equal(50L * 1024 * 1024, stats.MemoryBytes);
-        Assert.All(fake.Pool.GetProcessStatuses(), s => Assert.False(s.Busy));
 
-        var other = fake.Pool.GetProcessStatuses().Single(s => s.Pid != first.ProcessId);
-        var status = await fake.Pool.QueryStatusAsync(other.Number, TestContext.Current.CancellationToken);
-        Assert.Equal((50L * 1024 * 1024, 1), (status!.RssBytes, status.HeapUsedBytes > 0 ? 1 : 0));
-        Assert.True(status.Uptime >= TimeSpan.Zero);
+        // The health check asks the idle one too.
+        await fake.Pool.CheckHealthAsync();
+        Assert.Equal((2, 2 * 50L * 1024 * 1024), (fake.Pool.GetStats().Available, fake.Pool.GetStats().MemoryBytes));
     }
 
     [Fact]
@@ -96,9 +94,9 @@ public sealed class PoolLifecycleTests
 
         await Assert.ThrowsAsync<BuildTimedOutException>(() => hung);
         var (retired, reason) = await fake.NextRetiredAsync();
-        Assert.Equal(line.Pid, retired.Pid);
+        Assert.Equal(line.Pid, retired);
         Assert.Contains("build ran past 30 s", reason, StringComparison.Ordinal);
-        await retired.Exited;
+        await FakePool.ExitOfAsync(retired);
         var next = await fake.BuildAsync("next");
         Assert.NotEqual(line.Pid, next.ProcessId);
         Assert.Equal(1, fake.Pool.GetStats().Recycled);
@@ -118,11 +116,12 @@ public sealed class PoolLifecycleTests
             process.Kill();
         }
 
-        var failure = await Assert.ThrowsAsync<NodeProcessException>(() => victim);
-        Assert.Equal(NodeProcessFailure.Exited, failure.Failure);
+        // Killed by someone else than the pool: to the pool, a crash like any other, with the signal.
+        var failure = await Assert.ThrowsAsync<BuildServerCrashedException>(() => victim);
+        Assert.Equal((victimLine.Pid!.Value, 137), (failure.Pid, failure.ExitCode));
         var (retired, reason) = await fake.NextRetiredAsync();
-        Assert.Equal(victimLine.Pid, retired.Pid);
-        Assert.Contains("failed during a build", reason, StringComparison.Ordinal);
+        Assert.Equal(victimLine.Pid, retired);
+        Assert.Equal("died during a build with exit code 137 (signal 9, SIGKILL, most likely)", reason);
 
         await FakePool.OpenGateAsync(survivorLine.Pid!.Value);
         Assert.Equal(survivorLine.Pid, (await survivor).ProcessId);
@@ -142,6 +141,39 @@ public sealed class PoolLifecycleTests
     }
 
     [Fact]
+    public async Task A_process_that_dies_holding_a_build_is_reported_as_a_crash_with_its_exit_code()
+    {
+        await using var fake = await FakePool.StartAsync(o => (o.MinProcesses, o.MaxProcesses) = (1, 1));
+        var crashed = fake.BuildAsync("crash:pool");
+        var line = await fake.Logs.BuildStartedAsync("crash:pool");
+
+        var crash = await Assert.ThrowsAsync<BuildServerCrashedException>(() => crashed);
+        Assert.Equal((line.Pid!.Value, 3), (crash.Pid, crash.ExitCode));
+        Assert.Equal(NodeProcessFailure.ExitedDuringRequest, crash.Failure);
+        Assert.Contains("died during the build with exit code 3", crash.Message, StringComparison.Ordinal);
+        Assert.Equal(new Retirement(line.Pid.Value, "died during a build with exit code 3"), await fake.NextRetiredAsync());
+        Assert.NotEqual(line.Pid, (await fake.BuildAsync("next")).ProcessId);
+    }
+
+    [Fact]
+    public async Task A_build_the_pool_kills_at_the_drain_deadline_is_not_reported_as_a_crash()
+    {
+        var time = new FakeTimeProvider();
+        await using var fake = await FakePool.StartAsync(o => (o.MinProcesses, o.MaxProcesses, o.DrainTimeout) = (1, 1, TimeSpan.FromSeconds(15)), time);
+        var held = fake.BuildAsync("gate");
+        await fake.Logs.BuildStartedAsync("gate");
+
+        var stopping = fake.Pool.StopAsync();
+        time.Advance(TimeSpan.FromSeconds(15));
+
+        // Our own kill: a plain process failure (not a crash the source could be blamed for).
+        var failure = await Assert.ThrowsAsync<NodeProcessException>(() => held);
+        Assert.Equal(NodeProcessFailure.ExitedDuringRequest, failure.Failure);
+        await stopping;
+        Assert.Equal("pool stopping", (await fake.NextRetiredAsync()).Reason);
+    }
+
+    [Fact]
     public async Task A_process_over_its_memory_limit_is_recycled_after_the_build_it_served()
     {
         await using var fake = await FakePool.StartAsync(o => (o.MinProcesses, o.MaxProcesses, o.MaxMemoryMegabytes) = (1, 1, 512));
@@ -149,7 +181,7 @@ public sealed class PoolLifecycleTests
 
         Assert.True(bloated.Response.GetProperty("ok").GetBoolean());
         var (retired, reason) = await fake.NextRetiredAsync();
-        Assert.Equal(bloated.ProcessId, retired.Pid);
+        Assert.Equal(bloated.ProcessId, retired);
         Assert.Contains("MaxMemoryMegabytes", reason, StringComparison.Ordinal);
         Assert.NotEqual(bloated.ProcessId, (await fake.BuildAsync("next")).ProcessId);
         Assert.Equal(1, fake.Pool.GetStats().Recycled);
@@ -177,7 +209,7 @@ public sealed class PoolLifecycleTests
 
         Assert.True(muted.Response.GetProperty("ok").GetBoolean());
         var (retired, reason) = await fake.NextRetiredAsync();
-        Assert.Equal(muted.ProcessId, retired.Pid);
+        Assert.Equal(muted.ProcessId, retired);
         Assert.Contains("did not answer its status request", reason, StringComparison.Ordinal);
     }
 

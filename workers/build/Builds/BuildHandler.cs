@@ -14,9 +14,13 @@ namespace Workers.Build.Builds;
 // error, a forbidden import, a source or bundle over its limit, code that hangs the bundler) finishes the build
 // as failed, and the task succeeds: retrying cannot fix it. What we got wrong (a crashed build server, no free
 // process, S3 or the database) throws, so the TaskManager retries and, after the last receive, dead-letters it;
-// the record then says failed with the last infrastructure error.
+// the record then says failed with the last infrastructure error. The crossover is a build server that died
+// holding a build: the attempt throws like any crash (the OOM killer or an operator may have killed it), but the
+// build's key is recorded, and every build of that key, this one's retry included, then fails without a process
+// (BUNDLER_CRASH): one source kills at most one server.
 internal sealed class BuildHandler(
     BuildStore store,
+    SourceCrashStore crashes,
     SourceLoader sources,
     BundleStore bundles,
     NodeProcessPool pool,
@@ -69,10 +73,19 @@ internal sealed class BuildHandler(
             return;
         }
 
-        await BuildAsync(task, settings, source, finish, cancellationToken);
+        // After the cache: a key that once succeeded may have its bundle reused even if a server died on it later.
+        if (await crashes.FindLiveAsync(cacheKey!, cancellationToken) is { } crash)
+        {
+            await finish.FailedAsync(BuildErrorTypes.Crash, crashes.Explain(crash), null, null, cancellationToken);
+            Log.SourceCrashedBefore(logger, body.BuildId, crash.CacheKey, crash.ProcessId, crash.BuildId, ExitCodes.Describe(crash.ExitCode));
+            return;
+        }
+
+        await BuildAsync(task, settings, source, cacheKey!, finish, cancellationToken);
     }
 
-    private async Task BuildAsync(TaskContext<BuildBody> task, BuildSettings settings, BuildSource source, BuildFinish finish, CancellationToken cancellationToken)
+    private async Task BuildAsync(
+        TaskContext<BuildBody> task, BuildSettings settings, BuildSource source, string cacheKey, BuildFinish finish, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         var request = new JsonObject
@@ -94,6 +107,23 @@ internal sealed class BuildHandler(
             // again, so this is a finished, failed build, not a retry.
             await finish.FailedAsync(BuildErrorTypes.Timeout, ex.Message, null, null, cancellationToken);
             return;
+        }
+        catch (BuildServerCrashedException ex)
+        {
+            // Not cancellable, like the attempt's record: the next delivery must find it.
+            var crash = new SourceCrash
+            {
+                CacheKey = cacheKey,
+                SourceSha256 = source.Sha256,
+                BuildId = task.Body.BuildId,
+                ProcessId = ex.Pid,
+                ExitCode = ex.ExitCode,
+                CrashedAt = time.GetUtcNow(),
+            };
+            await crashes.RecordAsync(crash, CancellationToken.None);
+            Log.SourceCrashRecorded(logger, task.Body.BuildId, ex.Pid, ExitCodes.Describe(ex.ExitCode), cacheKey, crashes.ExpiresAt(crash));
+            await FailAttemptAsync(task, BuildErrorTypes.Process, ex.Message);
+            throw;
         }
         catch (NodeProcessException ex)
         {

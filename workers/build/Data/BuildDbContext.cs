@@ -12,6 +12,8 @@ internal sealed class BuildDbContext(DbContextOptions<BuildDbContext> options) :
 
     public DbSet<BuildRecord> Builds => Set<BuildRecord>();
 
+    public DbSet<SourceCrash> SourceCrashes => Set<SourceCrash>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -36,6 +38,16 @@ internal sealed class BuildDbContext(DbContextOptions<BuildDbContext> options) :
 
             // The cache lookup: the successful build of a key (partial: failures are never reused).
             build.HasIndex(b => b.CacheKey).HasFilter("status = 'succeeded'");
+        });
+        modelBuilder.Entity<SourceCrash>(crash =>
+        {
+            // Its own table, not columns of builds: it is looked up by key across build ids, it expires while
+            // build records never change once finished, and an operator can delete one row to forgive a source.
+            crash.ToTable("source_crashes");
+            crash.HasKey(c => c.CacheKey);
+            crash.Property(c => c.CacheKey).HasMaxLength(64);
+            crash.Property(c => c.SourceSha256).HasMaxLength(64);
+            crash.Property(c => c.BuildId).HasMaxLength(IdLength);
         });
         modelBuilder.UseSnakeCaseNames();
     }

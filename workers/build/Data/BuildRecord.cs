@@ -36,7 +36,7 @@ internal sealed class BuildRecord
 
     public string? BundleKey { get; set; }
 
-    // VALIDATION_ERROR, BUILD_ERROR, TIMEOUT, PROCESS_ERROR or SYSTEM_ERROR.
+    // VALIDATION_ERROR, BUILD_ERROR, TIMEOUT, BUNDLER_CRASH, PROCESS_ERROR or SYSTEM_ERROR (BuildErrorTypes).
     public string? ErrorType { get; set; }
 
     public string? ErrorMessage { get; set; }

@@ -129,8 +129,10 @@ internal sealed class JsonLinesChannel(Stream input, Stream output, ILogger logg
     private void Close(string reason)
     {
         _closed = reason;
-        var failure = new NodeProcessException($"Build server {pid} is gone: {reason}.", NodeProcessFailure.Exited);
-        _ready.TrySetException(failure);
+        _ready.TrySetException(new NodeProcessException($"Build server {pid} is gone: {reason}.", NodeProcessFailure.Exited));
+
+        // These requests were written and waited for their answers: the process died while holding them.
+        var failure = new NodeProcessException($"Build server {pid} is gone: {reason}.", NodeProcessFailure.ExitedDuringRequest);
         foreach (var waiting in _pending.Values)
         {
             waiting.TrySetException(failure);

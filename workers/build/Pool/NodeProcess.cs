@@ -14,6 +14,7 @@ internal sealed class NodeProcess : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Task _reading;
     private readonly Task _logging;
+    private volatile bool _killRequested;
 
     private NodeProcess(int number, Process process, TimeProvider time, ILogger logger)
     {
@@ -49,7 +50,8 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     public long LastRssBytes { get; set; }
 
-    public long LastHeapUsedBytes { get; set; }
+    // Whether the pool killed it: its exit is then ours, not something its request did to it.
+    public bool KillRequested => _killRequested;
 
     public TimeSpan Age => _time.GetUtcNow() - StartedAt;
 
@@ -118,8 +120,25 @@ internal sealed class NodeProcess : IAsyncDisposable
         await DisposeAsync();
     }
 
+    // The exit code once the process has exited (on Linux, 128 + n when signal n ended it), or null if it has not
+    // exited within `grace`. Its stdout closes a moment before the OS reports the exit, so this waits a little.
+    // Real time: the exit happens on the operating system's clock, not on the pool's TimeProvider.
+    public async Task<int?> ExitCodeAsync(TimeSpan grace)
+    {
+        try
+        {
+            await Exited.WaitAsync(grace);
+            return _process.ExitCode;
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+    }
+
     public void Kill()
     {
+        _killRequested = true;
         try
         {
             _process.Kill(entireProcessTree: true);

@@ -1,7 +1,6 @@
 namespace Workers.Build.Pool;
 
-// The periodic health check (every BuildPool:HealthCheckInterval, driven by the host through the TimeProvider)
-// and the status queries it feeds.
+// The periodic health check (every BuildPool:HealthCheckInterval, driven by the host through the TimeProvider).
 internal sealed partial class NodeProcessPool
 {
     // Takes every idle process in turn: stops those idle longer than MaxIdleTime while the pool has more than
@@ -47,38 +46,5 @@ internal sealed partial class NodeProcessPool
         {
             ReplenishLocked();
         }
-    }
-
-    // Every process as last seen: busy or not, builds, uptime, memory from its last status answer.
-    public IReadOnlyList<ProcessStatus> GetProcessStatuses()
-    {
-        var now = time.GetUtcNow();
-        lock (_gate)
-        {
-            return [.. _all.Select(p => new ProcessStatus(p.Number, p.Pid, _busy.Contains(p), p.Builds, now - p.StartedAt, p.LastRssBytes, p.LastHeapUsedBytes))];
-        }
-    }
-
-    // Asks one process for its status now, waiting for it if it is building; refreshes its memory figures.
-    public async Task<ProcessStatus?> QueryStatusAsync(int number, CancellationToken cancellationToken)
-    {
-        NodeProcess? process;
-        lock (_gate)
-        {
-            process = _all.FirstOrDefault(p => p.Number == number);
-            if (process is null || _busy.Contains(process))
-            {
-                return GetProcessStatuses().FirstOrDefault(s => s.Number == number);
-            }
-
-            var rest = _idle.Where(p => p != process).Reverse().ToList();
-            _idle.Clear();
-            rest.ForEach(_idle.Push);
-            _busy.Add(process);
-        }
-
-        Release(process, await RefreshStatusAsync(process), used: false);
-        cancellationToken.ThrowIfCancellationRequested();
-        return GetProcessStatuses().FirstOrDefault(s => s.Number == number);
     }
 }

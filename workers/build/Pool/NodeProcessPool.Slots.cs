@@ -15,7 +15,6 @@ internal sealed partial class NodeProcessPool
         Toolchain = process.Toolchain;
         Log.ProcessStarted(logger, process.Number, process.Pid, process.Toolchain.Json);
         _ = process.Exited.ContinueWith(_ => OnExited(process), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-        Started?.Invoke(process);
         return process;
     }
 
@@ -196,7 +195,6 @@ internal sealed partial class NodeProcessPool
 
         // A process that failed is killed at once; a healthy one gets to dispose its bundler contexts.
         _stopping.Add(Task.Run(() => kill ? process.DisposeAsync().AsTask() : process.StopAsync(_options.RequestTimeout)));
-        Retired?.Invoke(process, reason);
     }
 
     private void OnExited(NodeProcess process)
@@ -229,7 +227,6 @@ internal sealed partial class NodeProcessPool
             if (status.TryGetProperty("memory", out var memory) && memory.ValueKind == JsonValueKind.Object)
             {
                 process.LastRssBytes = memory.TryGetProperty("rss", out var rss) && rss.TryGetInt64(out var r) ? r : 0;
-                process.LastHeapUsedBytes = memory.TryGetProperty("heapUsed", out var heap) && heap.TryGetInt64(out var h) ? h : 0;
             }
 
             return null;

@@ -32,11 +32,6 @@ internal sealed partial class NodeProcessPool(IOptions<PoolOptions> options, Tim
     private double _buildMilliseconds;
     private bool _closed;
 
-    // Test hooks: a process was retired (with the reason), or started.
-    public Action<NodeProcess, string>? Retired { get; set; }
-
-    public Action<NodeProcess>? Started { get; set; }
-
     // The toolchain of the newest process; every process runs the same script, so any will do.
     public BuildToolchain Toolchain { get; private set; } = BuildToolchain.Unknown;
 
@@ -129,6 +124,15 @@ internal sealed partial class NodeProcessPool(IOptions<PoolOptions> options, Tim
         {
             Release(process, $"build ran past {_options.BuildTimeout.TotalSeconds:0.###} s");
             throw new BuildTimedOutException(_options.BuildTimeout, process.Pid);
+        }
+        catch (NodeProcessException ex) when (ex.Failure == NodeProcessFailure.ExitedDuringRequest && !process.KillRequested)
+        {
+            // It died holding this build and not by our hand: the source may be what kills it (the handler
+            // decides), or the OOM killer or an operator may have.
+            var exitCode = await process.ExitCodeAsync(_options.RequestTimeout);
+            var crash = new BuildServerCrashedException(process.Pid, exitCode, ex);
+            Release(process, $"died during a build with {ExitCodes.Describe(exitCode)}");
+            throw crash;
         }
         catch (NodeProcessException ex)
         {

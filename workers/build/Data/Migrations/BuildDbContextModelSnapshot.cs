@@ -146,6 +146,43 @@ namespace Workers.Build.Data.Migrations
                             t.HasCheckConstraint("ck_builds_status", "status IN ('running', 'retrying', 'succeeded', 'failed')");
                         });
                 });
+
+            modelBuilder.Entity("Workers.Build.Data.SourceCrash", b =>
+                {
+                    b.Property<string>("CacheKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cache_key");
+
+                    b.Property<string>("BuildId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("build_id");
+
+                    b.Property<DateTimeOffset>("CrashedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("crashed_at");
+
+                    b.Property<int?>("ExitCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("exit_code");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer")
+                        .HasColumnName("process_id");
+
+                    b.Property<string>("SourceSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source_sha256");
+
+                    b.HasKey("CacheKey")
+                        .HasName("pk_source_crashes");
+
+                    b.ToTable("source_crashes", "build");
+                });
 #pragma warning restore 612, 618
         }
     }
