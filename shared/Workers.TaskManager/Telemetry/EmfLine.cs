@@ -70,6 +70,46 @@ internal static class EmfLine
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    // Seconds a dependency was down while the worker waited for it, under [Environment, Worker] and
+    // [Environment, Worker, Dependency]: an alarm can watch any outage, a dashboard can tell them apart.
+    public static string FormatUnavailable(string metricNamespace, long timestamp, string worker, string environment, string dependency, double seconds)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("_aws");
+            json.WriteNumber("Timestamp", timestamp);
+            json.WriteStartArray("CloudWatchMetrics");
+            json.WriteStartObject();
+            json.WriteString("Namespace", metricNamespace);
+            json.WriteStartArray("Dimensions");
+            json.WriteStartArray();
+            json.WriteStringValue("Environment");
+            json.WriteStringValue("Worker");
+            json.WriteEndArray();
+            json.WriteStartArray();
+            json.WriteStringValue("Environment");
+            json.WriteStringValue("Worker");
+            json.WriteStringValue("Dependency");
+            json.WriteEndArray();
+            json.WriteEndArray();
+            json.WriteStartArray("Metrics");
+            Metric(json, "DependencyUnavailableSeconds", "Seconds");
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteString("Worker", worker);
+            json.WriteString("Dependency", dependency);
+            json.WriteString("Environment", environment);
+            json.WriteNumber("DependencyUnavailableSeconds", Math.Round(seconds, 3));
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
     private static void Metric(Utf8JsonWriter json, string name, string unit)
     {
         json.WriteStartObject();

@@ -8,8 +8,8 @@ using Workers.TaskManager.Options;
 namespace Workers.TaskManager.Telemetry;
 
 // Listens to this host's TaskManager instruments and writes one EMF line per task type per interval with
-// TasksSucceeded, TasksFailed, TasksDeadLettered and TaskDuration, under dimension sets [Worker] and
-// [Worker, TaskType]. infra/ alarms compute the error rate from these names.
+// TasksSucceeded, TasksFailed, TasksDeadLettered and TaskDuration, under dimension sets [Environment, Worker] and
+// [Environment, Worker, TaskType], and one per dependency that was down with DependencyUnavailableSeconds. infra/ alarms compute the error rate from these names.
 // Options are read in StartAsync, not the constructor: hosted services are created before the host validates
 // options at start, and an early read would report one options class instead of every error.
 internal sealed class EmfMetricsWriter(
@@ -22,6 +22,7 @@ internal sealed class EmfMetricsWriter(
 {
     private readonly MeterListener _listener = new();
     private ConcurrentDictionary<string, EmfAggregate> _current = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, double> _unavailable = new(StringComparer.Ordinal);
     private MetricsOptions _options = new();
     private string _worker = "";
     private string _environment = "";
@@ -42,7 +43,7 @@ internal sealed class EmfMetricsWriter(
         _listener.InstrumentPublished = (instrument, listener) =>
         {
             if (instrument.Meter.Scope == meterFactory && instrument.Meter.Name == TaskManagerMetrics.MeterName
-                && instrument.Name is TaskManagerMetrics.TasksName or TaskManagerMetrics.DurationName)
+                && instrument.Name is TaskManagerMetrics.TasksName or TaskManagerMetrics.DurationName or TaskManagerMetrics.UnavailableName)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -103,6 +104,21 @@ internal sealed class EmfMetricsWriter(
 
     private void OnDuration(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
     {
+        if (instrument.Name == TaskManagerMetrics.UnavailableName)
+        {
+            var dependency = "";
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "dependency")
+                {
+                    dependency = tag.Value as string ?? "";
+                }
+            }
+
+            _unavailable.AddOrUpdate(dependency, value, (_, sum) => sum + value);
+            return;
+        }
+
         var (taskType, outcome) = Read(tags);
         if (outcome is "succeeded" or "failed" or "dead_lettered")
         {
@@ -131,12 +147,18 @@ internal sealed class EmfMetricsWriter(
     private void Flush()
     {
         var flushed = Interlocked.Exchange(ref _current, new ConcurrentDictionary<string, EmfAggregate>(StringComparer.Ordinal));
+        var unavailable = Interlocked.Exchange(ref _unavailable, new ConcurrentDictionary<string, double>(StringComparer.Ordinal));
         var timestamp = time.GetUtcNow().ToUnixTimeMilliseconds();
         try
         {
             foreach (var (taskType, aggregate) in flushed)
             {
                 Output.WriteLine(EmfLine.Format(_options.Namespace, timestamp, _worker, _environment, taskType, aggregate));
+            }
+
+            foreach (var (dependency, seconds) in unavailable)
+            {
+                Output.WriteLine(EmfLine.FormatUnavailable(_options.Namespace, timestamp, _worker, _environment, dependency, seconds));
             }
 
             Output.Flush();

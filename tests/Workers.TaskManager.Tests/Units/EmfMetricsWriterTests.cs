@@ -55,6 +55,32 @@ public sealed class EmfMetricsWriterTests
         Assert.Equal(100, line.GetProperty("TaskDuration").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Time_a_dependency_was_down_becomes_one_DependencyUnavailableSeconds_line_per_dependency()
+    {
+        var (metrics, writer, output) = Create();
+        await writer.StartAsync(TestContext.Current.CancellationToken);
+
+        metrics.DependencyUnavailable("postgresql", TimeSpan.FromSeconds(1.5));
+        metrics.DependencyUnavailable("postgresql", TimeSpan.FromSeconds(15));
+        metrics.DependencyUnavailable("smtp", TimeSpan.FromSeconds(2));
+        metrics.Handled("updateStock", TaskOutcome.WaitingForDependency, 3);
+        await writer.StopAsync(TestContext.Current.CancellationToken);
+
+        var lines = output.ToString().Split('
+', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var postgres = Assert.Single(lines, l => l.TryGetProperty("Dependency", out var d) && d.GetString() == "postgresql");
+        var directive = postgres.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0];
+        Assert.Equal("[[\"Environment\",\"Worker\"],[\"Environment\",\"Worker\",\"Dependency\"]]", directive.GetProperty("Dimensions").GetRawText());
+        Assert.Equal(16.5, postgres.GetProperty("DependencyUnavailableSeconds").GetDouble());
+        Assert.Equal("staging", postgres.GetProperty("Environment").GetString());
+        Assert.Single(lines, l => l.TryGetProperty("Dependency", out var d) && d.GetString() == "smtp");
+
+        // A held task is neither a success nor a failure: the error-rate alarm does not count outages.
+        var held = Assert.Single(lines, l => l.TryGetProperty("TaskType", out _));
+        Assert.Equal(0, held.GetProperty("TasksFailed").GetInt32());
+    }
+
     private static (TaskManagerMetrics Metrics, EmfMetricsWriter Writer, StringWriter Output) Create()
     {
         var meterFactory = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
