@@ -24,7 +24,7 @@ internal sealed class DatabaseOutage(LocalStack stack)
     private static readonly TestMigrations Template = new TestMigrations()
         .With(cs => new ProductDbContext(TestMigrations.Options<ProductDbContext>(cs, ProductDbContext.Schema)));
 
-    public sealed record Result(int DeadLettered, int MetOutage, double ReceivesSpentPerTask, double DrainSeconds, int Applied);
+    public sealed record Result(int DeadLettered, int MetOutage, double ReceivesSpentPerTask, double DrainSeconds, int Applied, string SpentOn);
 
     public async Task<Result> RunAsync(TimeSpan outage, bool hold)
     {
@@ -93,10 +93,15 @@ internal sealed class DatabaseOutage(LocalStack stack)
         var tasks = await store.Tasks.AsNoTracking().Where(t => all.Contains(t.TaskId)).ToListAsync();
         var metOutage = (await store.Errors.AsNoTracking().Where(e => e.TaskId != null && all.Contains(e.TaskId)).Select(e => e.TaskId!).Distinct().ToListAsync()).ToHashSet();
         var spent = tasks.Where(t => metOutage.Contains(t.TaskId)).Sum(t => t.Attempts - 1);
+
+        // What the receives were spent on: the errors of the tasks that took more than one.
+        var retried = tasks.Where(t => t.Attempts > 1).Select(t => t.TaskId).ToHashSet();
+        var causes = await store.Errors.AsNoTracking().Where(e => e.TaskId != null && retried.Contains(e.TaskId))
+            .GroupBy(e => e.Kind + " " + e.ExceptionType).Select(g => g.Key + " ×" + g.Count()).ToListAsync();
         var attributes = await stack.Sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest(queues.DeadLetterUrl, ["ApproximateNumberOfMessages"]));
         await using var product = new ProductDbContext(TestMigrations.Options<ProductDbContext>(database.ConnectionString, ProductDbContext.Schema));
         var applied = await product.StockMovements.CountAsync();
-        return new Result(attributes.ApproximateNumberOfMessages, metOutage.Count, metOutage.Count == 0 ? 0 : (double)spent / metOutage.Count, drain, applied);
+        return new Result(attributes.ApproximateNumberOfMessages, metOutage.Count, metOutage.Count == 0 ? 0 : (double)spent / metOutage.Count, drain, applied, string.Join(", ", causes));
     }
 
     private static async Task SeedAsync(TestDatabase database, string[] skus)

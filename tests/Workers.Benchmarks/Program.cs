@@ -76,6 +76,7 @@ if (what is "outage" or "all")
             report.Value($"{prefix} receives spent per task that met the outage", r.ReceivesSpentPerTask.ToString("0.00", CultureInfo.InvariantCulture), $"over {r.MetOutage} task(s)");
             report.Value($"{prefix} restart → backlog drained", r.DrainSeconds.ToString("0.0", CultureInfo.InvariantCulture), "s");
             report.Value($"{prefix} stock movements applied", r.Applied.ToString(CultureInfo.InvariantCulture), "of 1,000 (each once)");
+            report.Value($"{prefix} errors of the tasks that spent receives", r.SpentOn.Length == 0 ? "none" : r.SpentOn, "");
         }
     }
 }

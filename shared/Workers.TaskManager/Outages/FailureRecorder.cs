@@ -54,7 +54,8 @@ internal sealed class FailureRecorder(TaskStore store, OutageMonitor outages, in
         }
     }
 
-    // Writes what waited, oldest first; throws (keeping the rest) if the database fails again.
+    // Writes what waited, oldest first; throws (keeping the rest) if the database fails again. A record the
+    // database refuses for another reason is logged and dropped, so one bad record never keeps a circuit open.
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         await _flushing.WaitAsync(cancellationToken);
@@ -72,13 +73,22 @@ internal sealed class FailureRecorder(TaskStore store, OutageMonitor outages, in
                     }
                 }
 
-                await store.RecordFailureAsync(next, cancellationToken);
+                try
+                {
+                    await store.RecordFailureAsync(next, cancellationToken);
+                    written++;
+                }
+                catch (Exception ex) when (DependencyFailures.DependencyOf(ex, out _) is null && !cancellationToken.IsCancellationRequested)
+                {
+                    // This record cannot be written whatever we wait for: keep it in the log, not in the way.
+                    Log.RecordFailureFailed(logger, ex, next.MessageId);
+                    LogLost(next);
+                }
+
                 lock (_gate)
                 {
                     _pending.Dequeue();
                 }
-
-                written++;
             }
 
             if (written > 0)
