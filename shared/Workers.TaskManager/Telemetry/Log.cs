@@ -74,4 +74,7 @@ internal static partial class Log
 
     [LoggerMessage(1400, LogLevel.Warning, "Writing metrics failed")]
     public static partial void MetricsFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1500, LogLevel.Critical, "Cannot receive from {QueueUrl}: {WhatToFix} ({ErrorCode}: {ErrorMessage}). No retry can fix this: the worker stops")]
+    public static partial void QueueUnusable(ILogger logger, string queueUrl, string whatToFix, string errorCode, string errorMessage);
 }
