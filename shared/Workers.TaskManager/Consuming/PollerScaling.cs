@@ -11,6 +11,9 @@ namespace Workers.TaskManager.Consuming;
 internal sealed class PollerScaling(int maxPollers, int batchSize, InFlightLimiter limiter) : IDisposable
 {
     private readonly Lock _gate = new();
+
+    // A whole batch can be no larger than the in-flight limit.
+    private readonly int _batch = Math.Min(batchSize, limiter.Capacity);
     private readonly CancellationTokenSource _halted = new();
     private TaskCompletionSource _changed = NewSignal();
     private int _active = 1;
@@ -30,6 +33,9 @@ internal sealed class PollerScaling(int maxPollers, int batchSize, InFlightLimit
     // The last receive came back full: there is a backlog, so a poller may wait a moment to fill a whole batch
     // rather than receive as few messages as there are free slots at that instant.
     public bool Backlog => Volatile.Read(ref _backlog) == 1;
+
+    // The most messages one receive asks for.
+    public int Batch => _batch;
 
     // Cancelled once a poller met a fatal receive error.
     public CancellationToken Halted => _halted.Token;
@@ -51,7 +57,7 @@ internal sealed class PollerScaling(int maxPollers, int batchSize, InFlightLimit
         {
             var target = received == 0 ? 1
                 : !full ? _active - 1
-                : asked == batchSize && limiter.Available >= batchSize ? _active + 1
+                : asked == _batch && limiter.Available >= _batch ? _active + 1
                 : _active;
             target = Math.Clamp(target, 1, maxPollers);
             if (target == _active)

@@ -49,7 +49,7 @@ internal sealed class QueuePoller(
                     continue;
                 }
 
-                reserved = await limiter.ReserveAsync(options.BatchSize, CapacityCheck, scaling.Backlog ? BatchFill : TimeSpan.Zero, halted.Token);
+                reserved = await limiter.ReserveAsync(scaling.Batch, CapacityCheck, scaling.Backlog ? BatchFill : TimeSpan.Zero, halted.Token);
             }
             catch (OperationCanceledException) when (halted.IsCancellationRequested)
             {

@@ -95,6 +95,15 @@ public sealed class PollerScalingTests
     }
 
     [Fact]
+    public void A_whole_batch_is_never_larger_than_the_in_flight_limit()
+    {
+        using var limiter = new InFlightLimiter(4);
+        using var scaling = new PollerScaling(maxPollers: 1, Batch, limiter);
+
+        Assert.Equal(4, scaling.Batch);
+    }
+
+    [Fact]
     public void Halting_cancels_the_shared_token_once_and_only_the_first_caller_reports()
     {
         using var limiter = new InFlightLimiter(10);
