@@ -31,8 +31,8 @@ internal sealed class QueuePoller(
     private static readonly TimeSpan CapacityCheck = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
-    // With a backlog, how long a poller waits for enough free slots to fill its batch: a fraction of one receive's
-    // round trip, far less than what ten one-message receives cost.
+    // With a backlog, how long a poller waits for enough free slots to fill its batch: a few receive round trips
+    // at most, far less than what ten one-message receives cost the queue (and, on AWS, the bill).
     private static readonly TimeSpan BatchFill = TimeSpan.FromMilliseconds(50);
 
     public async Task RunAsync(CancellationToken stop, CancellationToken abort)
