@@ -10,19 +10,30 @@ namespace Workers.Benchmarks;
 // A worker host with one task type, "bench", consuming the given queue; logs only warnings and worse.
 internal static class BenchHost
 {
-    public static IHost Create(string queueUrl, TestDatabase database, BenchWork work, int maxInFlight, bool recordTasks = true, int? pollers = null)
+    public static IHost Create(string queueUrl, TestDatabase database, BenchWork work, int? maxInFlight, bool recordTasks = true, int? pollers = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["TaskManager:QueueUrl"] = queueUrl,
-            ["TaskManager:MaxInFlight"] = maxInFlight.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["TaskManager:RecordCompletedTasks"] = recordTasks ? "true" : "false",
             ["Fleet:QueueUrls:bench"] = queueUrl,
             ["ConnectionStrings:Workers"] = database.ConnectionString,
             ["Metrics:Emf"] = "false",
-            ["TaskManager:Pollers"] = pollers?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        };
+
+        // Unset means the TaskManager's own default (a key with no value would bind as 0).
+        if (maxInFlight is { } inFlight)
+        {
+            settings["TaskManager:MaxInFlight"] = inFlight.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (pollers is { } count)
+        {
+            settings["TaskManager:Pollers"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(work);
         builder.AddTaskManager(TestFleet.Worker("bench", new TestTaskType("bench")))

@@ -18,7 +18,7 @@ internal sealed class Measurements(LocalStack stack, TestDatabase database)
         return await PlainLoop.MessagesPerSecondAsync(Sqs, queues.QueueUrl, messages, loops);
     }
 
-    public async Task<double> TaskManagerAsync(int messages, int groups, int maxInFlight, TimeSpan simulatedIo, bool recordTasks = true, int? pollers = null)
+    public async Task<double> TaskManagerAsync(int messages, int groups, int? maxInFlight, TimeSpan simulatedIo, bool recordTasks = true, int? pollers = null)
     {
         await using var queues = await TestQueues.CreateAsync(Sqs, "bench-tm");
         await QueueFiller.FillAsync(Sqs, queues.QueueUrl, messages, groups);

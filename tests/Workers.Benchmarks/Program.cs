@@ -3,9 +3,26 @@ using Workers.Benchmarks;
 using Workers.Benchmarks.Builds;
 using Workers.Testing;
 
-// Usage: dotnet run -c Release --project tests/Workers.Benchmarks [-- taskmanager|latency|csv|build|outage|all] [--runs 3]
+// Usage: dotnet run -c Release --project tests/Workers.Benchmarks [-- taskmanager|throughput|latency|csv|build|outage|all] [--runs 3]
 // Starts the local stack if needed (as the tests do) and prints a Markdown table of medians.
-var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+if (args.Contains("--help"))
+{
+    Console.WriteLine("""
+        Usage: dotnet run -c Release --project tests/Workers.Benchmarks -- [verb] [--runs N]
+          all          every figure below (the default verb)
+          taskmanager  (a) and (a2): TaskManager and plain SDK loop messages/s, medians
+          throughput   (a) in pairs: plain loop (1, 4, 10 loops) then the TaskManager, ratio per run
+                       [--in-flight N] [--pollers N] [--no-records] change the TaskManager's defaults;
+                       [--taskmanager-only] skips the plain loop (to attach a profiler)
+          latency      (b) enqueue → handler
+          csv          (c) csvStock import rate and peak RSS
+          build        the build worker's figures
+          outage       (g) PostgreSQL down 60 s under load, held against not held, every run
+        """);
+    return;
+}
+
+var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)) ?? "all";
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(3);
 var stack = await LocalStack.GetAsync();
 await using var database = await TestDatabase.CreateAsync(stack, new TestMigrations().Ids, new TestMigrations().ApplyAsync);
@@ -24,7 +41,7 @@ if (what is "taskmanager" or "all")
         plain = Math.Max(plain, await report.MedianAsync($"(a) plain SDK loop, no work: receive 10 + delete batch, {loops} loop(s), FIFO, {groups} groups", "msg/s", () => measure.PlainLoopAsync(messages, groups, loops)));
     }
 
-    var defaults = await report.MedianAsync("(a) TaskManager, no-op handler, 100 in flight, default pollers (10)", "msg/s", () => measure.TaskManagerAsync(messages, groups, 100, TimeSpan.Zero));
+    var defaults = await report.MedianAsync("(a) TaskManager, no-op handler, 100 in flight, default pollers (adaptive, up to 10)", "msg/s", () => measure.TaskManagerAsync(messages, groups, 100, TimeSpan.Zero));
     var tuned = await report.MedianAsync("(a) TaskManager, no-op handler, 100 in flight, 4 pollers", "msg/s", () => measure.TaskManagerAsync(messages, groups, 100, TimeSpan.Zero, pollers: 4));
     report.Ratio("(a) TaskManager (default pollers) / best plain loop", defaults / plain, "target ≥ 0.8");
     report.Ratio("(a) TaskManager (4 pollers) / best plain loop", tuned / plain, "target ≥ 0.8");
@@ -33,6 +50,11 @@ if (what is "taskmanager" or "all")
     var io = await report.MedianAsync("(a2) TaskManager, handler awaits 10 ms, 100 groups, 200 in flight, 4 pollers", "msg/s", () => measure.TaskManagerAsync(10_000, 100, 200, TimeSpan.FromMilliseconds(10), pollers: 4));
     report.Ratio("(a2) / best plain no-work loop", io / plain, "target ≥ 0.8");
     report.Ratio("(a2) / the ordering limit of 10,000 msg/s (100 groups × 100/s)", io / 10_000, "1.00 is the ceiling");
+}
+
+if (what is "throughput")
+{
+    await ThroughputFigures.RunAsync(measure, runs, ThroughputSettings.Parse(args));
 }
 
 if (what is "latency" or "all")

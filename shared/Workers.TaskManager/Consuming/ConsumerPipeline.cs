@@ -79,8 +79,8 @@ internal sealed class ConsumerPipeline : IAsyncDisposable
 
     public TaskRecordWriter Records { get; }
 
-    public QueuePoller CreatePoller(int index) =>
-        new(index, _sqs, Context.Queue, Context.Options, Limiter, InFlight, Scheduler, Outages, _health, Context.Metrics, Context.Time, Context.Logger);
+    public QueuePoller CreatePoller(int index, PollerScaling scaling) =>
+        new(index, _sqs, Context.Queue, Context.Options, Limiter, scaling, InFlight, Scheduler, Outages, _health, Context.Metrics, Context.Time, Context.Logger);
 
     // After the drain: every delete and release has been answered. Closes the senders and writes what waited.
     public async ValueTask DisposeAsync()

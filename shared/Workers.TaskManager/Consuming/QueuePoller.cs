@@ -8,18 +8,20 @@ using Workers.TaskManager.Telemetry;
 
 namespace Workers.TaskManager.Consuming;
 
-// One long-poll loop. It reserves in-flight slots first, so it only receives what can start soon (messages
-// received and left waiting would sit out their visibility timeout), asks for every attribute (a subset makes
-// the .NET SDK's MD5 check fail against some SQS implementations), and hands each batch to the scheduler.
-// `stop` ends the loop without touching a receive in flight: SQS completes an abandoned long poll on its side
-// and the messages it takes stay invisible with no one to handle them, so a receive is only aborted through
-// `abort`, which the consumer fires once nothing it holds could be picked up that way.
+// One long-poll loop. It polls only while PollerScaling gives it a turn, reserves in-flight slots first, so it
+// only receives what can start soon (messages received and left waiting would sit out their visibility timeout),
+// asks for every attribute (a subset makes the .NET SDK's MD5 check fail against some SQS implementations), and
+// hands each batch to the scheduler. `stop` ends the loop without touching a receive in flight: SQS completes an
+// abandoned long poll on its side and the messages it takes stay invisible with no one to handle them, so a
+// receive is only aborted through `abort`, which the consumer fires once nothing it holds could be picked up
+// that way. A receive error no retry can fix (FatalReceiveErrors) stops every poller and fails the consumer.
 internal sealed class QueuePoller(
     int index,
     IAmazonSQS sqs,
     QueueInfo queue,
     TaskManagerOptions options,
     InFlightLimiter limiter,
+    PollerScaling scaling,
     InFlightMessages inFlight,
     GroupScheduler scheduler,
     OutageMonitor outages,
@@ -31,19 +33,29 @@ internal sealed class QueuePoller(
     private static readonly TimeSpan CapacityCheck = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
+    // With a backlog, how long a poller waits for enough free slots to fill its batch: a few receive round trips
+    // at most, far less than what ten one-message receives cost the queue (and, on AWS, the bill).
+    private static readonly TimeSpan BatchFill = TimeSpan.FromMilliseconds(50);
+
     public async Task RunAsync(CancellationToken stop, CancellationToken abort)
     {
+        using var halted = CancellationTokenSource.CreateLinkedTokenSource(stop, scaling.Halted);
         var failures = 0;
-        while (!stop.IsCancellationRequested)
+        while (!halted.IsCancellationRequested)
         {
             int reserved;
             try
             {
                 // Nothing new is taken while a dependency is down: it would only fail, or wait, with the rest.
-                await outages.WhenReceivingAsync(stop);
-                reserved = await limiter.ReserveAsync(options.BatchSize, CapacityCheck, stop);
+                await outages.WhenReceivingAsync(halted.Token);
+                if (!await TakeTurnAsync(halted.Token))
+                {
+                    continue;
+                }
+
+                reserved = await limiter.ReserveAsync(scaling.Batch, CapacityCheck, scaling.Backlog ? BatchFill : TimeSpan.Zero, halted.Token);
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            catch (OperationCanceledException) when (halted.IsCancellationRequested)
             {
                 return;
             }
@@ -67,18 +79,24 @@ internal sealed class QueuePoller(
                 limiter.Release(reserved);
                 return;
             }
-#pragma warning disable CA1031 // A failed receive is retried with backoff; the health check reports a loop that stays broken.
+#pragma warning disable CA1031 // A failed receive is retried with backoff unless no retry can fix it; the health check reports a loop that stays broken.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
                 limiter.Release(reserved);
+                if (FatalReceiveErrors.WhatToFix(ex) is { } fix)
+                {
+                    Halt(ex, fix);
+                    return;
+                }
+
                 var delay = TimeSpan.FromMilliseconds(Math.Min(MaxRetryDelay.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(failures++, 10))));
                 Log.ReceiveFailed(logger, ex, queue.Url, delay);
                 try
                 {
-                    await Task.Delay(delay, time, stop);
+                    await Task.Delay(delay, time, halted.Token);
                 }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                catch (OperationCanceledException) when (halted.IsCancellationRequested)
                 {
                     return;
                 }
@@ -87,7 +105,41 @@ internal sealed class QueuePoller(
             }
 
             limiter.Release(reserved - messages.Count);
+            scaling.Received(reserved, messages.Count);
             Dispatch(messages);
+        }
+    }
+
+    // False when the poller is not among the active ones and waited a while: a poller parked on purpose is not a
+    // wedged one, so it reports itself alive to the health check each time.
+    private async Task<bool> TakeTurnAsync(CancellationToken cancellationToken)
+    {
+        var turn = scaling.TurnAsync(index);
+        if (turn.IsCompleted)
+        {
+            return true;
+        }
+
+        health.Polled(index);
+        try
+        {
+            await turn.WaitAsync(CapacityCheck, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Still parked: report in, and look again.
+        }
+
+        return false;
+    }
+
+    // The first poller to meet the error logs it once and stops the others; the consumer then drains what it
+    // holds and the worker exits 1.
+    private void Halt(Exception exception, string fix)
+    {
+        if (scaling.Halt())
+        {
+            throw FatalReceiveErrors.Fail(queue.Url, fix, exception, logger);
         }
     }
 

@@ -40,6 +40,13 @@ internal sealed class TaskConsumer(
             // The host stops when a background service fails; the exit code must say it failed.
             Environment.ExitCode = 1;
             health.Stopped(ex);
+            if (ex is QueueUnusableException)
+            {
+                // Already said in one line, with what to fix: stop the host without a second report of it.
+                services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+                return;
+            }
+
             Log.ConsumerFailed(logger, ex);
             throw;
         }
@@ -62,8 +69,9 @@ internal sealed class TaskConsumer(
         var pollerCount = o.EffectivePollers;
         health.Started(pollerCount, StallLimit(o, pipeline.Settings));
         Log.ConsumerStarted(logger, queue.Url, queue.IsFifo, queue.DeadLetterUrl ?? "(none)", queue.MaxReceiveCount, pollerCount, o.MaxInFlight, string.Join(", ", registry.TaskTypes));
-        var pollers = Task.WhenAll(Enumerable.Range(0, pollerCount).Select(i => pipeline.CreatePoller(i).RunAsync(stoppingToken, abortReceives.Token)));
-        await StoppedAsync(stoppingToken);
+        using var scaling = new PollerScaling(pollerCount, o.BatchSize, pipeline.Limiter);
+        var pollers = Task.WhenAll(Enumerable.Range(0, pollerCount).Select(i => pipeline.CreatePoller(i, scaling).RunAsync(stoppingToken, abortReceives.Token)));
+        await Task.WhenAny(StoppedAsync(stoppingToken), pollers); // pollers end by themselves only when the queue is unusable
 
         // Stopping: no new receives. Handlers finish within the drain timeout; receives still waiting may bring
         // more work, which runs too. A receive still waiting is aborted only when nothing of ours is running or
@@ -97,7 +105,7 @@ internal sealed class TaskConsumer(
         }
 
         await abortReceives.CancelAsync();
-        await pollers;
+        await pollers.ContinueWith(static _ => { }, TaskScheduler.Default); // a fatal receive error is rethrown once all is settled
         scheduler.BeginDrain();
         await Task.WhenAny(scheduler.WhenIdle(), deadline);
         if (!scheduler.WhenIdle().IsCompleted)
@@ -120,6 +128,7 @@ internal sealed class TaskConsumer(
         await heartbeatStop.CancelAsync();
         await beating;
         Log.ConsumerStopped(logger, released);
+        await pollers;
     }
 
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
@@ -144,7 +153,16 @@ internal sealed class TaskConsumer(
         var url = o.QueueUrl?.ToString()
             ?? Environment.GetEnvironmentVariable("COPILOT_QUEUE_URI")
             ?? await services.GetRequiredService<QueueDirectory>().GetQueueUrlAsync(worker.Name, cancellationToken);
-        var queue = await services.GetRequiredService<QueueDirectory>().DescribeAsync(url, o.MaxReceiveCount, cancellationToken);
+        QueueInfo queue;
+        try
+        {
+            queue = await services.GetRequiredService<QueueDirectory>().DescribeAsync(url, o.MaxReceiveCount, cancellationToken);
+        }
+        catch (Exception ex) when (FatalReceiveErrors.WhatToFix(ex) is { } fix)
+        {
+            throw FatalReceiveErrors.Fail(url, fix, ex, logger);
+        }
+
         if (queue.DeadLetterUrl is null)
         {
             Log.NoRedrivePolicy(logger, url);

@@ -25,7 +25,11 @@ public sealed class TaskManagerOptions
     [Range(1, 10_000)]
     public int MaxInFlight { get; set; } = 50;
 
-    /// <summary>Concurrent long polls; by default one per 10 messages of <see cref="MaxInFlight"/>, at most 10.</summary>
+    /// <summary>
+    /// The most long polls at once; by default one per 10 messages of <see cref="MaxInFlight"/>, at most 10. The
+    /// consumer polls with one and adds one while receives come back full and the in-flight limit has room for
+    /// another batch; an empty receive takes it back to one.
+    /// </summary>
     [Range(1, 100)]
     public int? Pollers { get; set; }
 

@@ -101,4 +101,7 @@ internal static partial class Log
 
     [LoggerMessage(1508, LogLevel.Warning, "Could not record {Count} finished task(s): the database is unavailable; they are written when it is back")]
     public static partial void TaskRecordsWaiting(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(1008, LogLevel.Critical, "Cannot receive from {QueueUrl}: {WhatToFix} ({ErrorCode}: {ErrorMessage}). No retry can fix this: the worker stops")]
+    public static partial void QueueUnusable(ILogger logger, string queueUrl, string whatToFix, string errorCode, string errorMessage);
 }
