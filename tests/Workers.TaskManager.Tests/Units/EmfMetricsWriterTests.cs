@@ -67,8 +67,7 @@ public sealed class EmfMetricsWriterTests
         metrics.Handled("updateStock", TaskOutcome.WaitingForDependency, 3);
         await writer.StopAsync(TestContext.Current.CancellationToken);
 
-        var lines = output.ToString().Split('
-', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var postgres = Assert.Single(lines, l => l.TryGetProperty("Dependency", out var d) && d.GetString() == "postgresql");
         var directive = postgres.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0];
         Assert.Equal("[[\"Environment\",\"Worker\"],[\"Environment\",\"Worker\",\"Dependency\"]]", directive.GetProperty("Dimensions").GetRawText());
