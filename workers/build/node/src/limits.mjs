@@ -2,8 +2,18 @@
 // ceilings stop a mistaken limit from letting a build exhaust the process.
 import { validationFailure } from './messages.mjs';
 
-export const defaultLimits = Object.freeze({ maxSourceBytes: 256 * 1024, maxOutputBytes: 4 * 1024 * 1024 });
-const ceilings = Object.freeze({ maxSourceBytes: 4 * 1024 * 1024, maxOutputBytes: 64 * 1024 * 1024 });
+export const defaultLimits = Object.freeze({
+  maxSourceBytes: 256 * 1024,
+  maxOutputBytes: 4 * 1024 * 1024,
+  maxNestingDepth: 256,
+  maxExpressionDepth: 1000,
+});
+const ceilings = Object.freeze({
+  maxSourceBytes: 4 * 1024 * 1024,
+  maxOutputBytes: 64 * 1024 * 1024,
+  maxNestingDepth: 1000,
+  maxExpressionDepth: 2000,
+});
 
 /** Validates `limits` from a request and fills in defaults. */
 export function readLimits(limits) {
