@@ -1,5 +1,5 @@
 // Serves requests one at a time: build, status, cleanup, shutdown (PROTOCOL.md).
-import { BuildFailure, failureResponse, protocolError } from './messages.mjs';
+import { BuildFailure, ErrorType, failureResponse, protocolError } from './messages.mjs';
 import { log } from './log.mjs';
 import { parseRequest, send } from './protocol.mjs';
 
@@ -54,9 +54,25 @@ export class Server {
       log('debug', 'Build finished', { id: request.id, ...result.stats });
       return { id: request.id, ok: true, ...result };
     } catch (error) {
-      if (!(error instanceof BuildFailure)) throw error;
-      log('debug', 'Build rejected', { id: request.id, errorType: error.errorType, message: error.message });
-      return failureResponse(request.id, error);
+      if (error instanceof BuildFailure) {
+        log('debug', 'Build rejected', { id: request.id, errorType: error.errorType, message: error.message });
+        return failureResponse(request.id, error);
+      }
+      // Whatever a source makes a bundler (or this code) throw, the answer is an answer: a process that exits on
+      // it would let one user knock build servers over again and again. The engines start afresh, so nothing
+      // half-done in them reaches the next build.
+      log('error', 'Build failed unexpectedly', { id: request.id, error: error?.stack ?? String(error) });
+      await this.#reset();
+      const message = `The build server failed on this build: ${error?.message ?? String(error)}`;
+      return failureResponse(request.id, new BuildFailure(ErrorType.internal, message));
+    }
+  }
+
+  async #reset() {
+    try {
+      await this.dispose();
+    } catch (error) {
+      log('error', 'Resetting the engines failed', { error: error?.stack ?? String(error) });
     }
   }
 
