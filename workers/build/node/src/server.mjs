@@ -7,9 +7,11 @@ export class Server {
   #builds = 0;
   #started = performance.now();
 
-  constructor({ builder, engines }) {
+  /** @param {{builder: object, engines: object, send?: (message: object) => void}} parts `send` defaults to stdout */
+  constructor({ builder, engines, send: sendMessage = send }) {
     this.builder = builder;
     this.engines = engines;
+    this.send = sendMessage;
   }
 
   /** Handles one input line; returns true when the server should stop after answering. */
@@ -18,27 +20,27 @@ export class Server {
     const parsed = parseRequest(line);
     if (parsed.error) {
       log('warn', 'Malformed request line', { error: parsed.error, id: parsed.id });
-      send(protocolError(parsed.id, parsed.error));
+      this.send(protocolError(parsed.id, parsed.error));
       return false;
     }
     const { request } = parsed;
     switch (request.cmd) {
       case 'build':
-        send(await this.#build(request));
+        this.send(await this.#build(request));
         return false;
       case 'status':
-        send(this.#status(request.id));
+        this.send(this.#status(request.id));
         return false;
       case 'cleanup':
         await this.dispose();
         globalThis.gc?.();
-        send({ id: request.id, ok: true });
+        this.send({ id: request.id, ok: true });
         return false;
       case 'shutdown':
-        send({ id: request.id, ok: true });
+        this.send({ id: request.id, ok: true });
         return true;
       default:
-        send(protocolError(request.id, `Unknown cmd "${request.cmd}" (known: build, status, cleanup, shutdown)`));
+        this.send(protocolError(request.id, `Unknown cmd "${request.cmd}" (known: build, status, cleanup, shutdown)`));
         return false;
     }
   }
