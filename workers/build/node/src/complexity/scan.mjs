@@ -23,7 +23,8 @@ const closerKinds = { ')': [Kind.paren], ']': [Kind.bracket], '}': [Kind.brace, 
 /**
  * Throws a VALIDATION_ERROR at the place in App.jsx where `source` first nests deeper than `limits.maxNestingDepth`
  * or chains deeper than `limits.maxExpressionDepth`.
- * @returns {{nestingDepth: number, expressionDepth: number}} the deepest values seen
+ * @returns {{nestingDepth: number, expressionDepth: number, unclosedLevels: number}} the deepest values seen, and
+ *   how many levels were still open at the end (0 for a well-formed source)
  */
 export function checkComplexity(source, limits) {
   return new ComplexityScan(source, limits).run();
@@ -50,7 +51,7 @@ class ComplexityScan {
       else if (top.inTag) this.#tag(top);
       else this.#children(top);
     }
-    return { nestingDepth: this.#deepestNesting, expressionDepth: this.#deepestExpression };
+    return { nestingDepth: this.#deepestNesting, expressionDepth: this.#deepestExpression, unclosedLevels: this.#levels.length - 1 };
   }
 
   #code(top) {
