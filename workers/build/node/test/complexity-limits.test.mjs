@@ -5,6 +5,7 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultLimits } from '../src/limits.mjs';
 import { renderCheck } from '../tools/render-check.mjs';
 import { BuildServer, brief, nodeDir } from './support/build-server.mjs';
 import { bracketsInDisguise, deeplyNestedComponent, pathological } from './support/pathological.mjs';
@@ -27,7 +28,7 @@ for (const engine of engines) {
     test(`${engine}: ${name} is a VALIDATION_ERROR naming ${limit} and where, and the next build succeeds`, async () => {
       const response = await server.build(source, { engine });
       assert.equal(response.errorType, 'VALIDATION_ERROR', brief(response));
-      assert.match(response.message, new RegExp(`^App\\.jsx:${line}:${column}: .*limits\\.${limit} = ${limit === 'maxNestingDepth' ? 256 : 1000}`));
+      assert.match(response.message, new RegExp(`^App\\.jsx:${line}:${column}: .*limits\\.${limit} = ${defaultLimits[limit]}\\b`));
       assert.equal(response.details.length, 1);
       const [detail] = response.details;
       assert.deepEqual({ file: detail.file, line: detail.line, column: detail.column }, { file: 'App.jsx', line, column });

@@ -10,7 +10,7 @@ import { BuildFailure } from '../src/messages.mjs';
 import { nodeDir } from './support/build-server.mjs';
 import { bracketsInDisguise, deeplyNestedComponent } from './support/pathological.mjs';
 
-const unlimited = { maxNestingDepth: Infinity, maxExpressionDepth: Infinity };
+const unlimited = { maxNestingDepth: Infinity, maxExpressionDepth: Infinity, maxClassHeritageDepth: Infinity };
 const measure = (source) => checkComplexity(source, unlimited);
 
 function rejection(source, limits = defaultLimits) {
@@ -37,21 +37,24 @@ test('every JavaScript file installed in node_modules ends with all levels close
   // the tokenizer reads strings, regexes, templates and JSX right, and of how deep real code gets.
   const files = installedJavaScript();
   assert.ok(files.length > 1000, `only ${files.length} files: is node_modules installed?`);
-  let deepest = { nestingDepth: 0, expressionDepth: 0 };
+  let deepest = { nestingDepth: 0, expressionDepth: 0, classHeritageDepth: 0 };
   for (const file of files) {
     const result = measure(readFileSync(file, 'utf8'));
     assert.equal(result.unclosedLevels, 0, file);
     const name = relative(nodeDir, file);
     if (result.nestingDepth > deepest.nestingDepth) deepest = { ...deepest, nestingDepth: result.nestingDepth, nestingFile: name };
     if (result.expressionDepth > deepest.expressionDepth) deepest = { ...deepest, expressionDepth: result.expressionDepth, expressionFile: name };
+    deepest.classHeritageDepth = Math.max(deepest.classHeritageDepth, result.classHeritageDepth);
   }
-  t.diagnostic(`${files.length} files; deepest nesting ${deepest.nestingDepth} (${deepest.nestingFile}), deepest expression ${deepest.expressionDepth} (${deepest.expressionFile})`);
+  t.diagnostic(`${files.length} files; deepest nesting ${deepest.nestingDepth} (${deepest.nestingFile}), deepest expression `
+    + `${deepest.expressionDepth} (${deepest.expressionFile}), deepest class heritage ${deepest.classHeritageDepth}`);
   assert.ok(deepest.nestingDepth * 4 < defaultLimits.maxNestingDepth, JSON.stringify(deepest));
   assert.ok(deepest.expressionDepth * 2 < defaultLimits.maxExpressionDepth, JSON.stringify(deepest));
+  assert.ok(deepest.classHeritageDepth * 2 < defaultLimits.maxClassHeritageDepth, JSON.stringify(deepest));
 });
 
 test('brackets inside strings, comments, regexes, template text and JSX text are not counted', () => {
-  assert.deepEqual(measure(bracketsInDisguise(5000)), { nestingDepth: 5, expressionDepth: 16, unclosedLevels: 0 });
+  assert.deepEqual(measure(bracketsInDisguise(5000)), { nestingDepth: 5, expressionDepth: 16, classHeritageDepth: 0, unclosedLevels: 0 });
 });
 
 test('a slash after an operand divides and one after an operator or a statement head starts a regex', () => {
@@ -88,8 +91,16 @@ test('a chain of groups counts the groups and their contents: (deep) + a + a is 
   assert.ok(measure(`const v = ${'('.repeat(200)}a${')'.repeat(200)};\nconst w = ${'a + '.repeat(400)}a;`).expressionDepth < 1000);
 });
 
+test('classes count in extends clauses only, and a key named extends opens none', () => {
+  const mixins = 'class A extends mixin(class extends Base {}) {}\nclass B extends A { m() { return class extends B {}; } }';
+  assert.equal(measure(mixins).classHeritageDepth, 2);
+  assert.equal(measure(`const config = { ${'extends: 1, '.repeat(20)} };`).classHeritageDepth, 0);
+  const nested = `const v = ${'class extends '.repeat(9)}Object${' {}'.repeat(9)};`;
+  assert.match(rejection(nested).message, /^App\.jsx:1:\d+: Classes are nested deeper than 8 levels .*limits\.maxClassHeritageDepth = 8/);
+});
+
 test('the failure names the limit, its value and the line and column where it was exceeded', () => {
-  const error = rejection(`// line 1\nconst v = ${'['.repeat(30)}${']'.repeat(30)};`, { maxNestingDepth: 20, maxExpressionDepth: 1000 });
+  const error = rejection(`// line 1\nconst v = ${'['.repeat(30)}${']'.repeat(30)};`, { ...defaultLimits, maxNestingDepth: 20 });
   assert.equal(error.errorType, 'VALIDATION_ERROR');
   assert.match(error.message, /^App\.jsx:2:31: Nesting is deeper than 20 levels here \(limits\.maxNestingDepth = 20;/);
   assert.deepEqual(error.details.map(({ file, line, column }) => ({ file, line, column })), [{ file: 'App.jsx', line: 2, column: 31 }]);

@@ -46,6 +46,7 @@ export class Level {
     this.lastWord = null; // the keyword just before, to tell `if (` from a call
     this.isHead = false; // this `( … )` is the head of if/for/while/with/switch/catch
     this.inTag = kind === Kind.element; // an element starts inside its tag `<Name …>`, then holds its children
+    this.openHeritages = 0; // `extends` clauses begun at this level whose class body has not begun yet
   }
 
   /** The depth at the current token: the levels and chains around this one, plus this chain. */

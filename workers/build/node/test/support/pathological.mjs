@@ -1,6 +1,6 @@
 // Sources that used to kill or stall a build server, each with where the complexity check must stop it under the
-// default limits (limits.maxNestingDepth 256, limits.maxExpressionDepth 1000). The deep part starts on line 2 (line
-// 3 for the <div>s) so the expected columns follow from the repeated unit's length.
+// default limits (maxNestingDepth 256, maxExpressionDepth 1000, maxClassHeritageDepth 8). The deep part starts on
+// line 2 (line 3 for the <div>s) so the expected columns follow from the repeated unit's length.
 
 /** `statement` on line 2 of an otherwise ordinary component; the function body's `{` is nesting level 1. */
 function component(statement) {
@@ -95,6 +95,12 @@ export const pathological = [
     // `if (a) {}` reaches depth 9 and each ` else if (a) {}` adds 4 (a group counts one in the chain, and its
     // contents count on top): the condition `a` of the 248th else-if is at 1001.
     limit: 'maxExpressionDepth', line: 2, column: nth('const a = 1; if (a) {}', 15, 248, 10),
+  },
+  {
+    // Not deep for the parsers, but rollup's tree-shaking doubles its time with each level: 24 took over a minute.
+    name: '30 classes nested in extends clauses',
+    source: component(`const v = ${nest('class extends (', ') {}', 30, 'Object')};`),
+    limit: 'maxClassHeritageDepth', line: 2, column: nth('const v = ', 15, 9, 6),
   },
   {
     name: 'a 190 KB line ending in 20,000 nested parentheses',
