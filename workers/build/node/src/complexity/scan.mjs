@@ -17,8 +17,8 @@ import {
   skipString, skipWhitespace, skipWord, startsJsx,
 } from './lexing.mjs';
 
-const openers = { '(': Kind.paren, '[': Kind.bracket, '{': Kind.brace };
-const closerKinds = { ')': [Kind.paren], ']': [Kind.bracket], '}': [Kind.brace, Kind.substitution, Kind.container] };
+const openers = new Map([['(', Kind.paren], ['[', Kind.bracket], ['{', Kind.brace]]);
+const closerKinds = new Map([[')', [Kind.paren]], [']', [Kind.bracket]], ['}', [Kind.brace, Kind.substitution, Kind.container]]]);
 
 /**
  * Throws a VALIDATION_ERROR at the place in App.jsx where `source` first nests deeper than `limits.maxNestingDepth`,
@@ -80,12 +80,12 @@ class ComplexityScan {
       this.#token(top, at, Prev.operand, true);
     } else if (c === '`') {
       this.#open(top, Kind.template, at + 1);
-    } else if (c in openers) {
-      this.#open(top, openers[c], at + 1, c === '(' && controlWords.has(top.lastWord));
-    } else if (c in closerKinds) {
+    } else if (openers.has(c)) {
+      this.#open(top, openers.get(c), at + 1, c === '(' && controlWords.has(top.lastWord));
+    } else if (closerKinds.has(c)) {
       this.#i = at + 1;
       // A closer that does not match its level is a syntax error the parser will report: skip it.
-      if (closerKinds[c].includes(top.kind)) {
+      if (closerKinds.get(c).includes(top.kind)) {
         this.#close(c === ')' && top.isHead ? Prev.head : top.kind === Kind.brace ? Prev.block : Prev.operand);
       }
     } else if (c === ';' || c === ',') {
