@@ -22,7 +22,7 @@ const codeKinds = new Set([Kind.root, Kind.paren, Kind.bracket, Kind.brace, Kind
 /** What the previous token of a code level was: decides regex or division, JSX or less-than, and new statements. */
 export const Prev = Object.freeze({
   start: 0, // nothing yet, or an operator: an operand comes next
-  operand: 1, // an identifier, a literal, `]`, the `)` of a call, a JSX element: an operator comes next (or a new statement)
+  operand: 1, // a name, a literal, `]`, the `)` of a call, a JSX element: an operator (or a new statement) comes next
   head: 2, // the `)` of if/for/while/with/switch/catch: a statement comes next, nested in the one before
   block: 3, // `}`: usually the end of a statement
   word: 4, // a word that may be a name or a keyword (`async`, `of`, …): read on as after a name, but in one chain

@@ -2,7 +2,8 @@
 // bundler sees it. Rollup's native parser (our source scan, and Vite) overflows the native stack on deep input and
 // takes the whole process down with SIGSEGV, which nothing in JavaScript can catch: 20,000 nested <div>s, 3,000
 // nested parentheses, 1,500 nested `(a) => (` or 30,000 `!` in a row all did. Its JavaScript half throws RangeError
-// from about 1,000 levels, and esbuild, which survives (Go stacks grow), spends 40–80 s on 20,000 levels.
+// from about 1,000 levels, and esbuild, which survives (Go stacks grow), took 48–83 s on 20,000–30,000-long chains
+// of ternaries or `if (a)`. Rollup's tree-shaking is exponential in classes nested in `extends` clauses.
 //
 // The pass is a tokenizer, not a parser: it knows strings, comments, template literals, regular expression literals
 // and JSX (tags, attribute strings, text, {…}) well enough that their contents are never taken for brackets, and it
@@ -12,13 +13,17 @@ import { validationFailure } from '../messages.mjs';
 import { locate } from '../positions.mjs';
 import { Kind, Level, Prev } from './level.mjs';
 import {
-  contextualWords, continuingWords, controlWords, isDigit, isIdentifierChar, isWhitespace, operatorWords, punctuatorLength,
-  skipAttributeString, skipBlockComment, skipClosingTag, skipJsxText, skipLineComment, skipNumber, skipRegex,
-  skipString, skipWhitespace, skipWord, startsJsx,
+  contextualWords, continuingWords, controlWords, isDigit, isIdentifierChar, isWhitespace, operatorWords,
+  punctuatorLength, skipAttributeString, skipBlockComment, skipClosingTag, skipJsxText, skipLineComment, skipNumber,
+  skipRegex, skipString, skipWhitespace, skipWord, startsJsx,
 } from './lexing.mjs';
 
 const openers = new Map([['(', Kind.paren], ['[', Kind.bracket], ['{', Kind.brace]]);
-const closerKinds = new Map([[')', [Kind.paren]], [']', [Kind.bracket]], ['}', [Kind.brace, Kind.substitution, Kind.container]]]);
+const closerKinds = new Map([
+  [')', [Kind.paren]],
+  [']', [Kind.bracket]],
+  ['}', [Kind.brace, Kind.substitution, Kind.container]],
+]);
 
 /**
  * Throws a VALIDATION_ERROR at the place in App.jsx where `source` first nests deeper than `limits.maxNestingDepth`,
@@ -143,8 +148,8 @@ class ComplexityScan {
     if (depth > this.#deepestNesting) this.#deepestNesting = depth;
     if (depth > this.#limits.maxNestingDepth) {
       const limit = this.#limits.maxNestingDepth;
-      this.#fail(this.#i, `Nesting is deeper than ${limit} levels here (limits.maxNestingDepth = ${limit}; each (, [, {, `
-        + 'template literal, ${, JSX element and JSX { opens a level)');
+      this.#fail(this.#i, `Nesting is deeper than ${limit} levels here (limits.maxNestingDepth = ${limit}; `
+        + 'each (, [, {, template literal, ${, JSX element and JSX { opens a level)');
     }
     this.#i = contentStart;
   }
@@ -169,7 +174,8 @@ class ComplexityScan {
     if (this.#heritageDepth > this.#deepestHeritage) this.#deepestHeritage = this.#heritageDepth;
     const limit = this.#limits.maxClassHeritageDepth;
     if (this.#heritageDepth > limit) {
-      this.#fail(at, `Classes are nested deeper than ${limit} levels in \`extends\` clauses here (limits.maxClassHeritageDepth = ${limit})`);
+      this.#fail(at, `Classes are nested deeper than ${limit} levels in \`extends\` clauses here `
+        + `(limits.maxClassHeritageDepth = ${limit})`);
     }
   }
 

@@ -37,7 +37,8 @@ export async function withServiceRestart(attempt, forget) {
     if (!isServiceStopped(error)) throw error;
     log('error', "esbuild's service process stopped twice on the same build", { error: error.message });
     await restart(forget);
-    throw new BuildFailure(ErrorType.build, `The bundler crashed on this source: esbuild's service process stopped twice while bundling it (${error.message})`);
+    const text = `The bundler crashed on this source: esbuild's service process stopped twice while bundling it (${error.message})`;
+    throw new BuildFailure(ErrorType.build, text);
   }
 }
 
