@@ -1,5 +1,6 @@
-// One build request, start to finish: limits → options → source scan → engine → output limit.
+// One build request, start to finish: limits → complexity → options → source scan → engine → output limit.
 import { transform } from 'esbuild';
+import { checkComplexity } from './complexity/scan.mjs';
 import { checkOutputSize, checkSourceSize, readLimits } from './limits.mjs';
 import { BuildFailure, ErrorType, validationFailure } from './messages.mjs';
 import { ImportPolicy } from './imports-policy.mjs';
@@ -20,6 +21,8 @@ export class Builder {
     const limits = readLimits(request.limits);
     if (typeof request.source !== 'string') throw validationFailure('source must be a string holding App.jsx');
     const sourceBytes = checkSourceSize(request.source, limits);
+    // Before anything parses the source: deep nesting overflows the parsers' native stacks (see complexity/scan.mjs).
+    checkComplexity(request.source, limits);
     const options = readOptions(request.options, this.allowlist);
     const policy = new ImportPolicy(this.allowlist, options.dependencies);
     await scan(request.source, policy);

@@ -1,9 +1,23 @@
-// Size limits of one build. The pool sends them with each request; these defaults apply when it does not, and the
-// ceilings stop a mistaken limit from letting a build exhaust the process.
+// Limits of one build: the sizes of the source and the bundle, and how deep the source may nest (checked by
+// complexity/scan.mjs before anything parses it; README.md → Limits says why each number). The pool sends them with
+// each request; these defaults apply when it does not, and the ceilings stop a mistaken limit from letting a build
+// exhaust the process.
 import { validationFailure } from './messages.mjs';
 
-export const defaultLimits = Object.freeze({ maxSourceBytes: 256 * 1024, maxOutputBytes: 4 * 1024 * 1024 });
-const ceilings = Object.freeze({ maxSourceBytes: 4 * 1024 * 1024, maxOutputBytes: 64 * 1024 * 1024 });
+export const defaultLimits = Object.freeze({
+  maxSourceBytes: 256 * 1024,
+  maxOutputBytes: 4 * 1024 * 1024,
+  maxNestingDepth: 256,
+  maxExpressionDepth: 1000,
+  maxClassHeritageDepth: 8,
+});
+const ceilings = Object.freeze({
+  maxSourceBytes: 4 * 1024 * 1024,
+  maxOutputBytes: 64 * 1024 * 1024,
+  maxNestingDepth: 1000,
+  maxExpressionDepth: 2000,
+  maxClassHeritageDepth: 16,
+});
 
 /** Validates `limits` from a request and fills in defaults. */
 export function readLimits(limits) {

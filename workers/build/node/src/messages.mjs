@@ -4,6 +4,9 @@ export const ErrorType = Object.freeze({
   validation: 'VALIDATION_ERROR',
   build: 'BUILD_ERROR',
   protocol: 'PROTOCOL_ERROR',
+  // Not the source's fault as far as the server can tell (a bug here, a bundler failing without a message): the
+  // server keeps serving and the pool may retry the build.
+  internal: 'INTERNAL_ERROR',
 });
 
 /** A finished, expected failure of one request (bad input or a source the bundler rejects). */

@@ -1,5 +1,5 @@
 // Serves requests one at a time: build, status, cleanup, shutdown (PROTOCOL.md).
-import { BuildFailure, failureResponse, protocolError } from './messages.mjs';
+import { BuildFailure, ErrorType, failureResponse, protocolError } from './messages.mjs';
 import { log } from './log.mjs';
 import { parseRequest, send } from './protocol.mjs';
 
@@ -7,9 +7,11 @@ export class Server {
   #builds = 0;
   #started = performance.now();
 
-  constructor({ builder, engines }) {
+  /** @param {{builder: object, engines: object, send?: (message: object) => void}} parts `send` defaults to stdout */
+  constructor({ builder, engines, send: sendMessage = send }) {
     this.builder = builder;
     this.engines = engines;
+    this.send = sendMessage;
   }
 
   /** Handles one input line; returns true when the server should stop after answering. */
@@ -18,27 +20,27 @@ export class Server {
     const parsed = parseRequest(line);
     if (parsed.error) {
       log('warn', 'Malformed request line', { error: parsed.error, id: parsed.id });
-      send(protocolError(parsed.id, parsed.error));
+      this.send(protocolError(parsed.id, parsed.error));
       return false;
     }
     const { request } = parsed;
     switch (request.cmd) {
       case 'build':
-        send(await this.#build(request));
+        this.send(await this.#build(request));
         return false;
       case 'status':
-        send(this.#status(request.id));
+        this.send(this.#status(request.id));
         return false;
       case 'cleanup':
         await this.dispose();
         globalThis.gc?.();
-        send({ id: request.id, ok: true });
+        this.send({ id: request.id, ok: true });
         return false;
       case 'shutdown':
-        send({ id: request.id, ok: true });
+        this.send({ id: request.id, ok: true });
         return true;
       default:
-        send(protocolError(request.id, `Unknown cmd "${request.cmd}" (known: build, status, cleanup, shutdown)`));
+        this.send(protocolError(request.id, `Unknown cmd "${request.cmd}" (known: build, status, cleanup, shutdown)`));
         return false;
     }
   }
@@ -54,9 +56,25 @@ export class Server {
       log('debug', 'Build finished', { id: request.id, ...result.stats });
       return { id: request.id, ok: true, ...result };
     } catch (error) {
-      if (!(error instanceof BuildFailure)) throw error;
-      log('debug', 'Build rejected', { id: request.id, errorType: error.errorType, message: error.message });
-      return failureResponse(request.id, error);
+      if (error instanceof BuildFailure) {
+        log('debug', 'Build rejected', { id: request.id, errorType: error.errorType, message: error.message });
+        return failureResponse(request.id, error);
+      }
+      // Whatever a source makes a bundler (or this code) throw, the answer is an answer: a process that exits on
+      // it would let one user knock build servers over again and again. The engines start afresh, so nothing
+      // half-done in them reaches the next build.
+      log('error', 'Build failed unexpectedly', { id: request.id, error: error?.stack ?? String(error) });
+      await this.#reset();
+      const message = `The build server failed on this build: ${error?.message ?? String(error)}`;
+      return failureResponse(request.id, new BuildFailure(ErrorType.internal, message));
+    }
+  }
+
+  async #reset() {
+    try {
+      await this.dispose();
+    } catch (error) {
+      log('error', 'Resetting the engines failed', { error: error?.stack ?? String(error) });
     }
   }
 

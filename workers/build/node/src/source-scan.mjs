@@ -27,6 +27,12 @@ export function scanSource(source, policy) {
   try {
     ast = parseAst(source, { jsx: true });
   } catch (error) {
+    // The parser turns its native tree into JavaScript objects recursively; complexity/scan.mjs keeps sources far
+    // below the depth where that overflows, so this is the backstop, not the expected path.
+    if (error instanceof RangeError) {
+      const text = 'App.jsx is nested too deeply to parse (the parser ran out of stack); flatten the deepest part';
+      throw new BuildFailure(ErrorType.build, `${APP_FILE}: ${text}`, [{ text, file: APP_FILE, line: null, column: null, lineText: null }]);
+    }
     throw new ScanParseError(error.message, Number.isInteger(error.pos) ? error.pos : 0);
   }
   const offences = [];
@@ -41,7 +47,7 @@ export function scanSource(source, policy) {
     if (reason) offences.push({ text: reason, start: node.start });
   };
 
-  walk(ast, null, (node, parent) => {
+  walk(ast, (node, parent) => {
     switch (node.type) {
       case 'ImportDeclaration':
       case 'ExportAllDeclaration':
@@ -109,14 +115,21 @@ function isImportMetaEnv(node, parent) {
   return parent?.type === 'MemberExpression' && parent.object === node && !parent.computed && parent.property.name === 'env';
 }
 
-function walk(node, parent, visit) {
-  visit(node, parent);
-  for (const key of Object.keys(node)) {
-    const value = node[key];
-    if (Array.isArray(value)) {
-      for (const child of value) if (child && typeof child.type === 'string') walk(child, node, visit);
-    } else if (value && typeof value === 'object' && typeof value.type === 'string') {
-      walk(value, node, visit);
+/** Visits every node depth-first in source order, with an explicit stack: no input can overflow the call stack. */
+function walk(root, visit) {
+  const pending = [[root, null]];
+  while (pending.length > 0) {
+    const [node, parent] = pending.pop();
+    visit(node, parent);
+    const children = [];
+    for (const key of Object.keys(node)) {
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const child of value) if (child && typeof child.type === 'string') children.push(child);
+      } else if (value && typeof value === 'object' && typeof value.type === 'string') {
+        children.push(value);
+      }
     }
+    for (let i = children.length - 1; i >= 0; i--) pending.push([children[i], node]);
   }
 }

@@ -1,11 +1,12 @@
 // Optional engine: Vite's build() with @vitejs/plugin-react, for users who need Vite's behaviour. Vite keeps state
-// per build and the process grows (~0.3 MB a build, ENVIRONMENT.md): the pool recycles these processes by the
-// memory `status` reports. Vite is imported on first use so esbuild-only processes stay lean.
+// per build and a warm process grows by ≈ 0.3 MB a build (measured on the build machines): the pool recycles these
+// processes by the memory `status` reports. Vite is imported on first use so esbuild-only processes stay lean.
 import { join, sep } from 'node:path';
 import { APP_SPECIFIER, ENTRY_IMPORTS, ENTRY_SOURCE } from '../entry-template.mjs';
 import { BuildFailure, ErrorType } from '../messages.mjs';
 import { log } from '../log.mjs';
 import { lineTextAt, locateSpecifier } from '../positions.mjs';
+import { isServiceStopped, withServiceRestart } from './esbuild-service.mjs';
 
 const GLOBAL_NAME = 'WorkersPreviewBundle';
 
@@ -20,7 +21,13 @@ export class ViteEngine {
     this.appId = join(nodeDir, '.workers-virtual', 'App.jsx');
   }
 
-  async build({ source, policy, minify, settings }) {
+  /** Bundles `source`; throws BuildFailure for a rejected source. */
+  build(request) {
+    // Vite transforms and minifies through the same esbuild service as the esbuild engine: if it died, restart it.
+    return withServiceRestart(() => this.#bundle(request), () => {});
+  }
+
+  async #bundle({ source, policy, minify, settings }) {
     const { build, react } = await this.#load();
     const offences = [];
     const warnings = [];
@@ -33,6 +40,7 @@ export class ViteEngine {
         const where = first.line ? `App.jsx:${first.line}:${first.column}: ` : '';
         throw new BuildFailure(ErrorType.validation, `${where}${first.text}`, offences);
       }
+      if (isServiceStopped(error)) throw error;
       throw this.#failure(error, source);
     }
     const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output ?? []);
