@@ -15,6 +15,11 @@ bash infra/local/stack.sh start
 bash workers/build/node/install.sh # the build worker's npm packages (npm ci, skipped when already installed)
 dotnet build Workers.sln -c "$configuration" -warnaserror -nologo -clp:ErrorsOnly
 
+# The build server's Node tests run beside the .NET ones (they share nothing but the CPU); their TAP output is
+# read below, after the .NET summary.
+(cd workers/build/node && exec node --test --test-reporter=tap test/*.test.mjs) >"$node_log" 2>&1 &
+node_pid=$!
+
 # Each test project is an executable (xunit v3 on Microsoft.Testing.Platform); dotnet test runs them all.
 set +e
 dotnet test --solution Workers.sln -c "$configuration" --no-build 2>&1 | tee "$log"
@@ -31,7 +36,7 @@ fi
 
 # Node tests of the build server, in TAP: its closing "# pass / # fail / # cancelled / # skipped" lines are summed in.
 set +e
-(cd workers/build/node && node --test --test-reporter=tap test/*.test.mjs) >"$node_log" 2>&1
+wait "$node_pid"
 node_status=$?
 set -e
 read -r node_passed node_failed node_skipped < <(awk '
