@@ -11,41 +11,11 @@ internal static class EmfLine
     {
         // A metric must have a value: a period with only duplicates has no durations to report.
         var durations = aggregate.Durations();
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        string[] metrics = durations.Length > 0
+            ? ["TasksSucceeded", "TasksFailed", "TasksDeadLettered", "TaskDuration"]
+            : ["TasksSucceeded", "TasksFailed", "TasksDeadLettered"];
+        return Write(metricNamespace, timestamp, "TaskType", metrics, "Count", json =>
         {
-            json.WriteStartObject();
-            json.WriteStartObject("_aws");
-            json.WriteNumber("Timestamp", timestamp);
-            json.WriteStartArray("CloudWatchMetrics");
-            json.WriteStartObject();
-            json.WriteString("Namespace", metricNamespace);
-            // Environment is in every set: staging and production may share an account and region, and an
-            // alarm on one must not count the other's failures.
-            json.WriteStartArray("Dimensions");
-            json.WriteStartArray();
-            json.WriteStringValue("Environment");
-            json.WriteStringValue("Worker");
-            json.WriteEndArray();
-            json.WriteStartArray();
-            json.WriteStringValue("Environment");
-            json.WriteStringValue("Worker");
-            json.WriteStringValue("TaskType");
-            json.WriteEndArray();
-            json.WriteEndArray();
-            json.WriteStartArray("Metrics");
-            Metric(json, "TasksSucceeded", "Count");
-            Metric(json, "TasksFailed", "Count");
-            Metric(json, "TasksDeadLettered", "Count");
-            if (durations.Length > 0)
-            {
-                Metric(json, "TaskDuration", "Milliseconds");
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
             json.WriteString("Worker", worker);
             json.WriteString("TaskType", taskType);
             json.WriteString("Environment", environment);
@@ -63,16 +33,23 @@ internal static class EmfLine
 
                 json.WriteEndArray();
             }
-
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        });
     }
 
     // Seconds a dependency was down while the worker waited for it, under [Environment, Worker] and
     // [Environment, Worker, Dependency]: an alarm can watch any outage, a dashboard can tell them apart.
-    public static string FormatUnavailable(string metricNamespace, long timestamp, string worker, string environment, string dependency, double seconds)
+    public static string FormatUnavailable(string metricNamespace, long timestamp, string worker, string environment, string dependency, double seconds) =>
+        Write(metricNamespace, timestamp, "Dependency", ["DependencyUnavailableSeconds"], "Seconds", json =>
+        {
+            json.WriteString("Worker", worker);
+            json.WriteString("Dependency", dependency);
+            json.WriteString("Environment", environment);
+            json.WriteNumber("DependencyUnavailableSeconds", Math.Round(seconds, 3));
+        });
+
+    // The directive, then the members `values` writes. Environment is in every dimension set: staging and
+    // production may share an account and region, and an alarm on one must not count the other's failures.
+    private static string Write(string metricNamespace, long timestamp, string detail, string[] metrics, string unit, Action<Utf8JsonWriter> values)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -91,30 +68,26 @@ internal static class EmfLine
             json.WriteStartArray();
             json.WriteStringValue("Environment");
             json.WriteStringValue("Worker");
-            json.WriteStringValue("Dependency");
+            json.WriteStringValue(detail);
             json.WriteEndArray();
             json.WriteEndArray();
             json.WriteStartArray("Metrics");
-            Metric(json, "DependencyUnavailableSeconds", "Seconds");
+            foreach (var metric in metrics)
+            {
+                json.WriteStartObject();
+                json.WriteString("Name", metric);
+                json.WriteString("Unit", metric == "TaskDuration" ? "Milliseconds" : unit);
+                json.WriteEndObject();
+            }
+
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
-            json.WriteString("Worker", worker);
-            json.WriteString("Dependency", dependency);
-            json.WriteString("Environment", environment);
-            json.WriteNumber("DependencyUnavailableSeconds", Math.Round(seconds, 3));
+            values(json);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
-
-    private static void Metric(Utf8JsonWriter json, string name, string unit)
-    {
-        json.WriteStartObject();
-        json.WriteString("Name", name);
-        json.WriteString("Unit", unit);
-        json.WriteEndObject();
     }
 }
