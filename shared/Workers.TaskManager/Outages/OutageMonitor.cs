@@ -272,6 +272,13 @@ internal sealed class OutageMonitor(
             }
             catch (Exception ex) when (!_stop.IsCancellationRequested)
             {
+                // Not back after all (or the database the records wait for is not): probe again after the
+                // backoff, not at once.
+                lock (_gate)
+                {
+                    _recovered.Remove(circuit);
+                }
+
                 Log.ProbeFailed(logger, circuit.Dependency, ex.Message);
                 return false;
             }
