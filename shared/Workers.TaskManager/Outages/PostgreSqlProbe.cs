@@ -16,7 +16,8 @@ internal sealed class PostgreSqlProbe(NpgsqlDataSource dataSource) : IDependency
         await using var command = new NpgsqlCommand("SELECT 1", connection);
         await command.ExecuteScalarAsync(cancellationToken);
 
-        // Connections the pool opened before the outage are broken; drop them rather than fail a task on each.
-        NpgsqlConnection.ClearPool(connection);
+        // The pool's connections from before the outage are broken (the server ended them); drop them all, idle
+        // and busy, rather than let each held task meet one, fail, and wait for another probe.
+        dataSource.Clear();
     }
 }
