@@ -21,7 +21,7 @@ public sealed class PostgresServer : IAsyncDisposable
         _bin = bin;
         _root = root;
         _port = port;
-        AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
+        AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
     }
 
     /// <summary>A connection string to the server's maintenance database.</summary>
