@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Amazon.SQS.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Workers.Product.Data;
 using Workers.Product.UpdateStock;
 using Workers.TaskManager.Persistence;
@@ -72,6 +73,9 @@ internal sealed class DatabaseOutage(LocalStack stack)
         await Task.Delay(outage);
         await server.StartAgainAsync();
         var clock = Stopwatch.StartNew();
+
+        // This process's own pooled connections ended with the server, as the workers' did.
+        services.GetRequiredService<NpgsqlDataSource>().Clear();
         await using (var subscription = await services.GetRequiredService<TaskWatcher>().SubscribeAsync(CancellationToken.None))
         {
             foreach (var taskId in last)

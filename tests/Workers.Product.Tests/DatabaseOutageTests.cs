@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Workers.Product.Tests.Infrastructure;
 using Workers.Product.UpdateStock;
 using Workers.TaskManager.Persistence;
@@ -68,6 +69,12 @@ public sealed class DatabaseOutageTests : ProductWorkerTest
         await Task.WhenAll(workers.Select(w => w.WaitForLineAsync("postgresql is unavailable", Patience)));
         await Task.Delay(Outage, Cancellation);
         await _server.StartAgainAsync();
+
+        // The test's own pooled connections ended with the server, as the workers' did.
+        await using (var publisher = CreateScope())
+        {
+            publisher.ServiceProvider.GetRequiredService<NpgsqlDataSource>().Clear();
+        }
 
         foreach (var group in taskIds)
         {
