@@ -25,13 +25,13 @@ internal sealed class FailurePolicy(
     private readonly RetryBackoff _backoff = new(context.Options.Retry);
     private readonly ILogger _logger = context.Logger;
 
-    public Task<TaskOutcome> FailAsync(ReceivedMessage message, TaskInfo? info, Exception exception, double durationMs, bool followersHeld)
+    public async Task<TaskOutcome> FailAsync(ReceivedMessage message, TaskInfo? info, Exception exception, double durationMs, bool followersHeld)
     {
-        if (outages.Enabled && DependencyFailures.DependencyOf(exception, out var retryAfter) is { } dependency)
+        if (outages.Enabled && await OutageBehindAsync(exception) is ({ } dependency, var retryAfter))
         {
             if (message.Held is not { } held || context.Time.GetElapsedTime(held.Since) < context.Options.Outage.MaxHold)
             {
-                return HoldAsync(message, info, exception, dependency, retryAfter, durationMs);
+                return await HoldAsync(message, info, exception, dependency, retryAfter, durationMs);
             }
 
             // Held as long as allowed: it goes back like any failure (the dependency is still down, so no
@@ -39,7 +39,26 @@ internal sealed class FailurePolicy(
             message.Held = null;
         }
 
-        return RetryAsync(message, info, exception, durationMs, followersHeld, recorded: false);
+        return await RetryAsync(message, info, exception, durationMs, followersHeld, recorded: false);
+    }
+
+    // The dependency whose outage caused this failure: one the exception names; else one already known to be
+    // down; else one the exception hints at (a transaction the server ended) whose probe confirms it is down.
+    private async Task<(string? Dependency, TimeSpan? RetryAfter)> OutageBehindAsync(Exception exception)
+    {
+        if (DependencyFailures.DependencyOf(exception, out var retryAfter) is { } named)
+        {
+            return (named, retryAfter);
+        }
+
+        if (outages.AnyUnavailable() is { } down)
+        {
+            return (down, null);
+        }
+
+        return DependencyFailures.Suspected(exception) is { } suspected && await outages.IsDownAsync(suspected)
+            ? (suspected, null)
+            : (null, null);
     }
 
     // Waits out the outage of a held message's dependency: null to run it again, else how it was settled.

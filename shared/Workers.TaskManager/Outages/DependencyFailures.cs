@@ -56,6 +56,22 @@ internal static class DependencyFailures
         return null;
     }
 
+    // A failure that may be an outage in disguise: Npgsql reports a connection the server ended in the middle of
+    // a transaction as "Transaction is already completed" (an InvalidOperationException with no inner exception)
+    // on the next command. The caller asks the dependency's probe before holding on such a guess.
+    public static string? Suspected(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is InvalidOperationException && e.Source == "Npgsql")
+            {
+                return PostgreSql;
+            }
+        }
+
+        return null;
+    }
+
     // Class 08 connection exceptions; too many connections; the server shutting down, crashed, or not yet
     // accepting connections (a restart or failover); out of resources. Serialization failures and deadlocks are
     // transient too, but they are the task's own contention: they retry as task failures.

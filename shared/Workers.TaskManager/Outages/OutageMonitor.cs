@@ -77,6 +77,38 @@ internal sealed class OutageMonitor(
         }
     }
 
+    // A dependency already known to be down, if any: a failure meanwhile may well be its doing, so it is held
+    // too (if it was the task's own, it fails again once the dependency is back, and is retried as usual then).
+    public string? AnyUnavailable()
+    {
+        lock (_gate)
+        {
+            return _open.Keys.FirstOrDefault();
+        }
+    }
+
+    // Asks the dependency's probe whether it is down now; false when it answers or has no probe.
+    public async Task<bool> IsDownAsync(string dependency)
+    {
+        if (!_probes.TryGetValue(dependency, out var probe))
+        {
+            return false;
+        }
+
+        using var timeout = new CancellationTokenSource(ProbeTimeout);
+        try
+        {
+            await probe.ProbeAsync(timeout.Token);
+            return false;
+        }
+#pragma warning disable CA1031 // Any failure of the probe means the dependency does not answer.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return true;
+        }
+    }
+
     // A held message ran again without meeting the outage: the dependency answers.
     public void Recovered(string dependency)
     {
