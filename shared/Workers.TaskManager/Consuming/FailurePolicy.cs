@@ -34,9 +34,8 @@ internal sealed class FailurePolicy(
                 return await HoldAsync(message, info, exception, dependency, retryAfter, durationMs);
             }
 
-            // Held as long as allowed: it goes back like any failure (the dependency is still down, so no
-            // Recovered for it).
-            message.Held = null;
+            // Held as long as allowed (it ran as the probe when its time ran out).
+            return await GiveUpHoldAsync(message, held with { LastError = exception }, followersHeld);
         }
 
         return await RetryAsync(message, info, exception, durationMs, followersHeld, recorded: false);
@@ -74,21 +73,27 @@ internal sealed class FailurePolicy(
                 settler.Release(message);
                 return TaskOutcome.Released;
             default:
-                message.Held = null;
-                Log.HoldExpired(_logger, held.Dependency, context.Options.Outage.MaxHold);
-
-                // Its error is recorded already, unless this was its last receive: then the record says it is
-                // dead-lettered, and why.
-                if (IsFinal(message))
-                {
-                    var gaveUp = new TimeoutException(
-                        $"Held {context.Options.Outage.MaxHold} waiting for {held.Dependency} (TaskManager:Outage:MaxHold) on the last allowed receive; the last error: {held.LastError.Message}",
-                        held.LastError);
-                    await RecordAsync(message, held.Info, gaveUp, permanent: false, DependencyUnavailableKind, TaskState.DeadLettered);
-                }
-
-                return await RetryAsync(message, held.Info, held.LastError, 0, followersHeld, recorded: true);
+                return await GiveUpHoldAsync(message, held, followersHeld);
         }
+    }
+
+    // Held as long as allowed: it goes back like any failure (the dependency is still down, so no Recovered for
+    // it). Its error is recorded already, unless this was its last receive: then the record says it is
+    // dead-lettered, and why.
+    private async Task<TaskOutcome> GiveUpHoldAsync(ReceivedMessage message, HeldDelivery held, bool followersHeld)
+    {
+        message.Held = null;
+        outages.Left(held.Dependency);
+        Log.HoldExpired(_logger, held.Dependency, context.Options.Outage.MaxHold);
+        if (IsFinal(message))
+        {
+            var gaveUp = new TimeoutException(
+                $"Held {context.Options.Outage.MaxHold} waiting for {held.Dependency} (TaskManager:Outage:MaxHold) on the last allowed receive; the last error: {held.LastError.Message}",
+                held.LastError);
+            await RecordAsync(message, held.Info, gaveUp, permanent: false, DependencyUnavailableKind, TaskState.DeadLettered);
+        }
+
+        return await RetryAsync(message, held.Info, held.LastError, 0, followersHeld, recorded: true);
     }
 
     public async Task<TaskOutcome> FailPermanentlyAsync(ReceivedMessage message, TaskInfo? info, PermanentTaskException failure, double durationMs)

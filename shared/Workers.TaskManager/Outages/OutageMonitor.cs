@@ -109,6 +109,19 @@ internal sealed class OutageMonitor(
         }
     }
 
+    // A held message left without showing whether the dependency is back (its hold ran out while it ran as the
+    // probe): the probe loop must not wait for its answer.
+    public void Left(string dependency)
+    {
+        DependencyCircuit? circuit;
+        lock (_gate)
+        {
+            circuit = _open.GetValueOrDefault(dependency);
+        }
+
+        circuit?.ProbeDone?.TrySetResult();
+    }
+
     // A held message ran again without meeting the outage: the dependency answers.
     public void Recovered(string dependency)
     {
