@@ -7,16 +7,7 @@ public sealed class ClaimCheckTests : TaskManagerTest
     [Fact]
     public async Task A_body_over_the_threshold_travels_through_S3_and_reaches_the_handler_whole()
     {
-        var handled = new TaskCompletionSource<Echo>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Script.Behavior = (task, _) =>
-        {
-            handled.SetResult(task.Body);
-            return Task.CompletedTask;
-        };
-        var settings = QueueSettings();
-        settings["ClaimCheck:ThresholdBytes"] = "1024";
-        var host = CreateHost(settings: settings);
-        await host.StartAsync(Cancellation);
+        var (host, handled) = await StartWithLowThresholdAsync();
         var large = new Echo(string.Concat(Enumerable.Repeat("stock-level;", 2000)), 7, [.. Enumerable.Range(0, 500)]);
 
         var published = await PublishAsync(host, "echo", large);
@@ -33,16 +24,7 @@ public sealed class ClaimCheckTests : TaskManagerTest
     [Fact]
     public async Task A_task_id_with_path_characters_still_makes_a_claim_check_its_worker_accepts()
     {
-        var handled = new TaskCompletionSource<Echo>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Script.Behavior = (task, _) =>
-        {
-            handled.SetResult(task.Body);
-            return Task.CompletedTask;
-        };
-        var settings = QueueSettings();
-        settings["ClaimCheck:ThresholdBytes"] = "1024";
-        var host = CreateHost(settings: settings);
-        await host.StartAsync(Cancellation);
+        var (host, handled) = await StartWithLowThresholdAsync();
         var large = new Echo(string.Concat(Enumerable.Repeat("stock-level;", 200)));
 
         var published = await PublishAsync(host, "echo", large, taskId: $"../../product/{Guid.NewGuid():N} %2e%2e");
@@ -61,5 +43,21 @@ public sealed class ClaimCheckTests : TaskManagerTest
         Assert.Null(published.ClaimCheck);
         var message = Assert.Single(await Queues.ReceiveAsync(Queues.QueueUrl, 1, Patience));
         Assert.Contains("\"body\":{\"text\":\"small\"", message.Body, StringComparison.Ordinal);
+    }
+
+    // A worker that claim-checks bodies over 1 KiB, and the body its handler receives.
+    private async Task<(Microsoft.Extensions.Hosting.IHost Host, TaskCompletionSource<Echo> Handled)> StartWithLowThresholdAsync()
+    {
+        var handled = new TaskCompletionSource<Echo>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Script.Behavior = (task, _) =>
+        {
+            handled.SetResult(task.Body);
+            return Task.CompletedTask;
+        };
+        var settings = QueueSettings();
+        settings["ClaimCheck:ThresholdBytes"] = "1024";
+        var host = CreateHost(settings: settings);
+        await host.StartAsync(Cancellation);
+        return (host, handled);
     }
 }
