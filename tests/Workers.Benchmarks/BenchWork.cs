@@ -2,14 +2,13 @@ using System.Diagnostics;
 
 namespace Workers.Benchmarks;
 
-// What the benchmark handler does and how far it got: optional simulated I/O, a count of handled messages that
-// completes a task at the target, and the timestamp each message reached its handler.
+// What the benchmark handler does and how far it got: optional simulated I/O, the drain clock that completes at
+// the target, and the timestamp each message reached its handler.
 internal sealed class BenchWork(TimeSpan simulatedIo, int target)
 {
-    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _handled;
+    public DrainClock Clock { get; } = new(target);
 
-    public Task Done => _done.Task;
+    public Task Done => Clock.Done;
 
     public Action<long>? OnHandled { get; init; }
 
@@ -21,9 +20,6 @@ internal sealed class BenchWork(TimeSpan simulatedIo, int target)
             await Task.Delay(simulatedIo, cancellationToken);
         }
 
-        if (Interlocked.Increment(ref _handled) == target)
-        {
-            _done.SetResult();
-        }
+        Clock.Add(1);
     }
 }

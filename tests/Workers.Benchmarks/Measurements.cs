@@ -9,27 +9,39 @@ namespace Workers.Benchmarks;
 // One measurement each, on fresh queues: run them a few times and report the median.
 internal sealed class Measurements(LocalStack stack, TestDatabase database)
 {
+    private readonly SqsRequestCounter _requests = new();
+    private readonly CpuMeter _cpu = new();
+
     private IAmazonSQS Sqs => stack.Sqs;
 
-    public async Task<double> PlainLoopAsync(int messages, int groups, int loops)
+    // SQS requests per 10 messages by action, and CPU per message, during the last drain (the filling of the queue not counted).
+    public string LastRequests { get; private set; } = "";
+
+    public async Task<DrainRate> PlainLoopAsync(int messages, int groups, int loops)
     {
         await using var queues = await TestQueues.CreateAsync(Sqs, "bench-plain");
         await QueueFiller.FillAsync(Sqs, queues.QueueUrl, messages, groups);
-        return await PlainLoop.MessagesPerSecondAsync(Sqs, queues.QueueUrl, messages, loops);
+        _requests.Reset();
+        _cpu.Start();
+        var rate = await PlainLoop.MessagesPerSecondAsync(Sqs, queues.QueueUrl, messages, loops);
+        LastRequests = $"{_requests.PerTenMessages(messages)}; {_cpu.PerMessage(messages)}";
+        return rate;
     }
 
-    public async Task<double> TaskManagerAsync(int messages, int groups, int? maxInFlight, TimeSpan simulatedIo, bool recordTasks = true, int? pollers = null)
+    public async Task<DrainRate> TaskManagerAsync(int messages, int groups, int? maxInFlight, TimeSpan simulatedIo, bool recordTasks = true, int? pollers = null)
     {
         await using var queues = await TestQueues.CreateAsync(Sqs, "bench-tm");
         await QueueFiller.FillAsync(Sqs, queues.QueueUrl, messages, groups);
         var work = new BenchWork(simulatedIo, messages);
         using var host = BenchHost.Create(queues.QueueUrl, database, work, maxInFlight, recordTasks, pollers);
-        var clock = Stopwatch.StartNew();
+        _requests.Reset();
+        _cpu.Start();
+        work.Clock.Restart();
         await host.StartAsync();
         await work.Done.WaitAsync(TimeSpan.FromMinutes(10));
-        var rate = messages / clock.Elapsed.TotalSeconds;
+        LastRequests = $"{_requests.PerTenMessages(messages)}; {_cpu.PerMessage(messages)}";
         await host.StopAsync();
-        return rate;
+        return work.Clock.Rate();
     }
 
     // Light load: one task at a time, the next published only after the last was handled.

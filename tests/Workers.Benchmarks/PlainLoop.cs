@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Amazon.SQS;
 using Amazon.SQS.Model;
 
@@ -8,13 +7,12 @@ namespace Workers.Benchmarks;
 // in as many concurrent loops as the TaskManager has pollers. No parsing, no dispatch, no bookkeeping.
 internal static class PlainLoop
 {
-    public static async Task<double> MessagesPerSecondAsync(IAmazonSQS sqs, string queueUrl, int count, int loops)
+    public static async Task<DrainRate> MessagesPerSecondAsync(IAmazonSQS sqs, string queueUrl, int count, int loops)
     {
-        var deleted = 0;
-        var clock = Stopwatch.StartNew();
+        var clock = new DrainClock(count);
         await Parallel.ForEachAsync(Enumerable.Range(0, loops), async (_, ct) =>
         {
-            while (Volatile.Read(ref deleted) < count)
+            while (!clock.Finished)
             {
                 var response = await sqs.ReceiveMessageAsync(
                     new ReceiveMessageRequest(queueUrl) { MaxNumberOfMessages = 10, WaitTimeSeconds = 1, MessageSystemAttributeNames = ["All"], MessageAttributeNames = ["All"] },
@@ -27,9 +25,9 @@ internal static class PlainLoop
                 await sqs.DeleteMessageBatchAsync(
                     new DeleteMessageBatchRequest(queueUrl, [.. messages.Select((m, i) => new DeleteMessageBatchRequestEntry(i.ToString(System.Globalization.CultureInfo.InvariantCulture), m.ReceiptHandle))]),
                     ct);
-                Interlocked.Add(ref deleted, messages.Count);
+                clock.Add(messages.Count);
             }
         });
-        return count / clock.Elapsed.TotalSeconds;
+        return clock.Rate();
     }
 }

@@ -19,41 +19,57 @@ internal static class ThroughputFigures
         // JIT compilation and connection set-up, which would otherwise fall on whichever side runs first.
         var warmPlain = await measure.PlainLoopAsync(WarmUp, Groups, 4);
         var warmTaskManager = await measure.TaskManagerAsync(WarmUp, Groups, settings.MaxInFlight, TimeSpan.Zero, settings.RecordTasks, settings.Pollers);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up, {WarmUp:N0} tasks, not counted: plain loop (4 loops) {warmPlain:0} msg/s, TaskManager {warmTaskManager:0} msg/s"));
-        Console.WriteLine("| run | load (1 min) | plain, 1 loop | plain, 4 loops | plain, 10 loops | TaskManager | TaskManager / best plain |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
-        var ratios = new List<double>();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up, {WarmUp:N0} tasks, not counted: plain loop (4 loops) {warmPlain.Whole:0} msg/s, TaskManager {warmTaskManager.Whole:0} msg/s"));
+        Console.WriteLine("Steady: msg/s between 10 % and 90 % of the drain. Whole: from the start (for the TaskManager, a new host) to the last message.");
+        Console.WriteLine("| run | load (1 min) | plain, 1 loop | plain, 4 loops | plain, 10 loops | TaskManager | TaskManager / best plain, steady | whole: TaskManager / best plain |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var steadyRatios = new List<double>();
+        var wholeRatios = new List<double>();
+        var requestLines = new List<string>();
         for (var run = 1; run <= runs; run++)
         {
             var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-            var plain = new List<double>();
+            var plain = new List<DrainRate>();
+            var requests = new List<string>();
             foreach (var loops in settings.SkipPlainLoop ? [] : new[] { 1, 4, 10 })
             {
                 plain.Add(await measure.PlainLoopAsync(Messages, Groups, loops));
-            }
-
-            if (settings.SkipPlainLoop)
-            {
-                // For a profiler attached to this process: the TaskManager alone, no ratio.
-                var alone = await measure.TaskManagerAsync(Messages, Groups, settings.MaxInFlight, TimeSpan.Zero, settings.RecordTasks, settings.Pollers);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {run} | {load} | TaskManager only | {alone:0} |"));
-                continue;
+                requests.Add($"plain {loops} loop(s), SQS requests per 10 messages: {measure.LastRequests}");
             }
 
             var taskManager = await measure.TaskManagerAsync(Messages, Groups, settings.MaxInFlight, TimeSpan.Zero, settings.RecordTasks, settings.Pollers);
-            var ratio = taskManager / plain.Max();
-            ratios.Add(ratio);
+            requests.Add($"TaskManager, SQS requests per 10 messages: {measure.LastRequests}");
+            requestLines.AddRange(requests.Select(r => $"run {run}, {r}"));
+            if (settings.SkipPlainLoop)
+            {
+                // For a profiler attached to this process: the TaskManager alone, no ratio.
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {run} | {load} | TaskManager only | | | {taskManager.Steady:0} | | {taskManager.Whole:0} msg/s whole |"));
+                continue;
+            }
+
+            var steady = taskManager.Steady / plain.Max(p => p.Steady);
+            var whole = taskManager.Whole / plain.Max(p => p.Whole);
+            steadyRatios.Add(steady);
+            wholeRatios.Add(whole);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {run} | {load} | {plain[0]:0} | {plain[1]:0} | {plain[2]:0} | {taskManager:0} | {ratio:0.00} |"));
+                $"| {run} | {load} | {Show(plain[0])} | {Show(plain[1])} | {Show(plain[2])} | {Show(taskManager)} | {steady:0.00} | {whole:0.00} |"));
         }
 
-        if (ratios.Count == 0)
+        requestLines.ForEach(Console.WriteLine);
+        if (steadyRatios.Count > 0)
         {
-            return;
+            Summarise("steady", steadyRatios);
+            Summarise("whole drain", wholeRatios);
         }
+    }
 
+    private static string Show(DrainRate rate) =>
+        string.Create(CultureInfo.InvariantCulture, $"{rate.Steady:0} ({rate.Whole:0} whole)");
+
+    private static void Summarise(string what, List<double> ratios)
+    {
         ratios.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"(a) TaskManager / best plain loop of the same run: min {ratios[0]:0.00}, median {ratios[ratios.Count / 2]:0.00}, max {ratios[^1]:0.00} over {runs} run(s)"));
+            $"(a) TaskManager / best plain loop of the same run, {what}: min {ratios[0]:0.00}, median {ratios[ratios.Count / 2]:0.00}, max {ratios[^1]:0.00} over {ratios.Count} run(s)"));
     }
 }
