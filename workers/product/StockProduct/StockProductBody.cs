@@ -7,8 +7,8 @@ namespace Workers.Product.StockProduct;
 // received by one store. A line names its own supplierCode when one delivery covers several suppliers.
 internal sealed record StockProductBody(
     [property: Required, StringLength(PosDbContext.CodeLength)] string StoreCode,
-    [property: StringLength(PosDbContext.CodeLength)] string? SupplierCode,
-    [property: Required, Length(1, StockProductBody.MaxLines)] IReadOnlyList<ReceivedLine> Lines)
+    [property: Required, Length(1, StockProductBody.MaxLines)] IReadOnlyList<ReceivedLine> Lines,
+    [property: StringLength(PosDbContext.CodeLength)] string? SupplierCode = null)
 {
     // A delivery note, not an import: larger lists go through csvStock.
     public const int MaxLines = 10_000;
