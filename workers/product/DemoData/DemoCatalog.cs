@@ -2,8 +2,8 @@ using Npgsql;
 
 namespace Workers.Product.DemoData;
 
-// Seeds the demo stores, products and a stock level for every store × product, idempotently: what exists is
-// kept. Three set-based statements in one round trip; 10 × 10,000 takes about a second.
+// Seeds the demo stores, products, a stock level for every store × product and two suppliers, idempotently: what
+// exists is kept. Four set-based statements in one round trip; 10 × 10,000 takes about a second.
 internal static class DemoCatalog
 {
     public static async Task<(int Stores, int Products, int Levels)> SeedAsync(NpgsqlDataSource dataSource, DemoDataOptions options, CancellationToken cancellationToken)
@@ -29,6 +29,10 @@ internal static class DemoCatalog
             """,
             codes,
             skus));
+        // Two suppliers, so stockProduct can be tried on the demo data (SUP-A, SUP-B).
+        batch.BatchCommands.Add(Command(
+            "INSERT INTO pos.suppliers (code, name) SELECT c, 'Demo supplier ' || c FROM unnest($1::text[]) AS c ON CONFLICT (code) DO NOTHING",
+            ["SUP-A", "SUP-B"]));
         await batch.ExecuteNonQueryAsync(cancellationToken);
         return (batch.BatchCommands[0].RecordsAffected, batch.BatchCommands[1].RecordsAffected, batch.BatchCommands[2].RecordsAffected);
     }
