@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Workers.Product.Data;
+using Workers.Domain;
 using Workers.TaskManager;
 using Workers.TaskManager.Aws;
 using Workers.TaskManager.Persistence;
@@ -16,7 +16,7 @@ internal sealed class CsvImport(LocalStack stack)
     private const string Assembly = "Workers.Product.dll";
 
     private static readonly TestMigrations Template = new TestMigrations()
-        .With(cs => new ProductDbContext(TestMigrations.Options<ProductDbContext>(cs, ProductDbContext.Schema)));
+        .With(cs => new PosDbContext(TestMigrations.Options<PosDbContext>(cs, PosDbContext.Schema)));
 
     public async Task<(double RowsPerSecond, double PeakRssMegabytes, long Rows)> RunAsync(int stores, int products)
     {

@@ -3,7 +3,8 @@ using Amazon.SQS.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Workers.Product.Data;
+using Workers.Domain;
+using Workers.Domain.Stores;
 using Workers.Product.UpdateStock;
 using Workers.TaskManager.Persistence;
 using Workers.TaskManager.Publishing;
@@ -23,7 +24,7 @@ internal sealed class DatabaseOutage(LocalStack stack)
     private const int TasksPerGroup = 50;
 
     private static readonly TestMigrations Template = new TestMigrations()
-        .With(cs => new ProductDbContext(TestMigrations.Options<ProductDbContext>(cs, ProductDbContext.Schema)));
+        .With(cs => new PosDbContext(TestMigrations.Options<PosDbContext>(cs, PosDbContext.Schema)));
 
     public sealed record Result(int DeadLettered, int MetOutage, double ReceivesSpentPerTask, double DrainSeconds, int Applied, string SpentOn);
 
@@ -103,17 +104,17 @@ internal sealed class DatabaseOutage(LocalStack stack)
         var causes = await store.Errors.AsNoTracking().Where(e => e.TaskId != null && retried.Contains(e.TaskId))
             .GroupBy(e => e.Kind + " " + e.ExceptionType).Select(g => g.Key + " ×" + g.Count()).ToListAsync();
         var attributes = await stack.Sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest(queues.DeadLetterUrl, ["ApproximateNumberOfMessages"]));
-        await using var product = new ProductDbContext(TestMigrations.Options<ProductDbContext>(database.ConnectionString, ProductDbContext.Schema));
+        await using var product = new PosDbContext(TestMigrations.Options<PosDbContext>(database.ConnectionString, PosDbContext.Schema));
         var applied = await product.StockMovements.CountAsync();
         return new Result(attributes.ApproximateNumberOfMessages, metOutage.Count, metOutage.Count == 0 ? 0 : (double)spent / metOutage.Count, drain, applied, string.Join(", ", causes));
     }
 
     private static async Task SeedAsync(TestDatabase database, string[] skus)
     {
-        await using var db = new ProductDbContext(TestMigrations.Options<ProductDbContext>(database.ConnectionString, ProductDbContext.Schema));
+        await using var db = new PosDbContext(TestMigrations.Options<PosDbContext>(database.ConnectionString, PosDbContext.Schema));
         var store = new Store { Code = "S001", Name = "Store S001" };
         db.Stores.Add(store);
-        db.Products.AddRange(skus.Select(sku => new Product.Data.Product { Sku = sku, Name = sku }));
+        db.Products.AddRange(skus.Select(sku => new Domain.Catalog.Product { Sku = sku, Name = sku }));
         await db.SaveChangesAsync();
     }
 

@@ -92,7 +92,7 @@ public sealed class CsvStockTests : ProductWorkerTest
             var key = (m.Store, m.Sku);
             Assert.Equal(changed[key], m.Movement.QuantityAfter);
             Assert.Equal(changed[key] - before.GetValueOrDefault(key), m.Movement.Delta);
-            Assert.Equal((taskId, "csvStock"), (m.Movement.TaskId, m.Movement.SourceTaskType));
+            Assert.Equal((taskId, "csvStock"), (m.Movement.TaskId, m.Movement.TaskType));
         });
     }
 

@@ -57,7 +57,7 @@ public sealed class UpdateStockTests : ProductWorkerTest
         Assert.Equal(
             [("S001", "SKU-1", 5, 15), ("S001", "SKU-2", -3, 2), ("S001", "SKU-3", 2, 2), ("S001", "SKU-1", -15, 0), ("S001", "SKU-4", 3, 3)],
             movements.Select(m => (m.Store, m.Sku, m.Movement.Delta, m.Movement.QuantityAfter)));
-        Assert.All(movements, m => Assert.Equal((taskId, "updateStock"), (m.Movement.TaskId, m.Movement.SourceTaskType)));
+        Assert.All(movements, m => Assert.Equal((taskId, "updateStock"), (m.Movement.TaskId, m.Movement.TaskType)));
     }
 
     [Fact]

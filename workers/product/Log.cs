@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(3001, LogLevel.Information, "Imported stock levels from s3://{Bucket}/{Key}: {Rows} row(s) in {Chunks} chunk(s), {Rejected} rejected in this attempt, {ChunksSkipped} chunk(s) already applied by an earlier attempt")]
     public static partial void StockImported(ILogger logger, string bucket, string key, long rows, int chunks, long rejected, int chunksSkipped);
+
+    [LoggerMessage(3002, LogLevel.Information, "Received stock into store {StoreCode}: {Lines} line(s), {Rejected} rejected in this attempt, {ChunksSkipped} chunk(s) already applied by an earlier attempt")]
+    public static partial void StockReceived(ILogger logger, string storeCode, long lines, long rejected, int chunksSkipped);
 }

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Hosting;
 using Serilog;
+using Workers.Domain;
 using Workers.Hosting;
 using Workers.Product.CsvStock;
-using Workers.Product.Data;
 using Workers.Product.DemoData;
+using Workers.Product.StockProduct;
 using Workers.Product.UpdateStock;
 using Workers.TaskManager;
 
@@ -17,10 +18,12 @@ try
 {
     var builder = Host.CreateApplicationBuilder(args);
     builder.AddWorkerDefaults();
+    builder.Services.AddPosDomain<PosDbContext>();
     builder.AddTaskManager("product")
-        .UseDatabase<ProductDbContext>(ProductDbContext.Schema)
+        .UseDatabase<PosDbContext>(PosDbContext.Schema)
         .AddTask<UpdateStockBody, UpdateStockHandler>("updateStock")
-        .AddTask<CsvStockBody, CsvStockHandler>("csvStock");
+        .AddTask<CsvStockBody, CsvStockHandler>("csvStock")
+        .AddTask<StockProductBody, StockProductHandler>("stockProduct");
 
     using var host = builder.Build();
     return await host.RunWorkerAsync(args, DemoDataCommand.Command);

@@ -1,4 +1,6 @@
-using Workers.Product.Data;
+using Workers.Domain;
+using Workers.Domain.Stock;
+using Workers.Domain.Stores;
 
 namespace Workers.Product.Tests.Infrastructure;
 
@@ -6,14 +8,14 @@ namespace Workers.Product.Tests.Infrastructure;
 internal static class Catalog
 {
     public static async Task SeedAsync(
-        ProductDbContext db,
+        PosDbContext db,
         IEnumerable<string> storeCodes,
         IEnumerable<string> skus,
         IReadOnlyDictionary<(string Store, string Sku), int> levels,
         CancellationToken cancellationToken)
     {
         var stores = storeCodes.Select(code => new Store { Code = code, Name = $"Store {code}" }).ToDictionary(s => s.Code);
-        var products = skus.Select(sku => new Data.Product { Sku = sku, Name = $"Product {sku}" }).ToDictionary(p => p.Sku);
+        var products = skus.Select(sku => new Domain.Catalog.Product { Sku = sku, Name = $"Product {sku}" }).ToDictionary(p => p.Sku);
         db.Stores.AddRange(stores.Values);
         db.Products.AddRange(products.Values);
         await db.SaveChangesAsync(cancellationToken);

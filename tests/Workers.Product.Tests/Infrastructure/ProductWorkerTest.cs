@@ -2,7 +2,8 @@ using System.Text;
 using Amazon.S3.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Workers.Product.Data;
+using Workers.Domain;
+using Workers.Domain.Stock;
 using Workers.TaskManager;
 using Workers.TaskManager.Persistence;
 using Workers.TaskManager.Publishing;
@@ -41,7 +42,7 @@ public abstract class ProductWorkerTest() : WorkerProcessTest("product", "Worker
         return await db.Steps.AsNoTracking().Where(s => s.TaskId == taskId).ToListAsync(Cancellation);
     }
 
-    private protected ProductDbContext ProductDb() => ProductMigrations.Product(Database.ConnectionString);
+    private protected PosDbContext ProductDb() => ProductMigrations.Pos(Database.ConnectionString);
 
     // Stock levels by store code and SKU.
     protected async Task<Dictionary<(string Store, string Sku), int>> LevelsAsync()

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using Workers.Product.Data;
+using Workers.Domain;
+using Workers.Domain.Stock;
 
 namespace Workers.Product.Tests.Infrastructure;
 
 // What the tests read back from the product schema, by store code and SKU.
 internal static class StockQueries
 {
-    public static async Task<Dictionary<(string Store, string Sku), int>> LevelsAsync(this ProductDbContext db, CancellationToken cancellationToken)
+    public static async Task<Dictionary<(string Store, string Sku), int>> LevelsAsync(this PosDbContext db, CancellationToken cancellationToken)
     {
         var levels = await (from l in db.StockLevels
                             join s in db.Stores on l.StoreId equals s.Id
@@ -15,7 +16,7 @@ internal static class StockQueries
         return levels.ToDictionary(l => (l.Code, l.Sku), l => l.Quantity);
     }
 
-    public static async Task<List<(string Store, string Sku, StockMovement Movement)>> MovementsAsync(this ProductDbContext db, CancellationToken cancellationToken)
+    public static async Task<List<(string Store, string Sku, StockMovement Movement)>> MovementsAsync(this PosDbContext db, CancellationToken cancellationToken)
     {
         var movements = await (from m in db.StockMovements
                                join s in db.Stores on m.StoreId equals s.Id

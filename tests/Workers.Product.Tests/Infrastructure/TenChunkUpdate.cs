@@ -1,4 +1,5 @@
-using Workers.Product.Data;
+using Workers.Domain;
+
 using Workers.Product.UpdateStock;
 
 namespace Workers.Product.Tests.Infrastructure;
@@ -28,6 +29,6 @@ internal static class TenChunkUpdate
         ["TaskManager__HeartbeatInterval"] = "00:00:01",
     };
 
-    public static Task SeedAsync(ProductDbContext db, CancellationToken cancellationToken) =>
+    public static Task SeedAsync(PosDbContext db, CancellationToken cancellationToken) =>
         Catalog.SeedAsync(db, ["S001"], Skus, Skus.ToDictionary(sku => ("S001", sku), _ => InitialQuantity), cancellationToken);
 }

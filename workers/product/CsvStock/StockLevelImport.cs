@@ -1,16 +1,16 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
-using Workers.Product.Data;
+using Workers.Domain;
+using Workers.Domain.Ledger;
 using Workers.TaskManager;
 
 namespace Workers.Product.CsvStock;
 
-// Applies one chunk of CSV rows (1000 by default) inside the chunk's transaction: rows are validated here, the
-// valid ones go to PostgreSQL as four arrays and are applied set-based by the two statements of StockLevelSql,
-// sent in one round trip. Nothing is tracked by EF, so memory stays flat however large the file.
-internal sealed class StockLevelImport(ProductDbContext db, TimeProvider time, TaskInfo task)
+// Applies one chunk of CSV rows (1000 by default) inside the chunk's transaction: rows are validated here, their
+// store codes and SKUs resolved in one query each, and the valid ones go to the stock ledger as counts (absolute
+// levels), which applies them set-based in two round trips. Nothing is tracked by EF, so memory stays flat
+// however large the file.
+internal sealed class StockLevelImport(PosDbContext db, StockLedger ledger, TaskInfo task)
 {
     public async Task ApplyAsync(Chunk<StockCsvRow> chunk, CancellationToken cancellationToken)
     {
@@ -33,35 +33,43 @@ internal sealed class StockLevelImport(ProductDbContext db, TimeProvider time, T
             return;
         }
 
-        var rows = latest.Values;
-        var lines = rows.Select(r => r.Row.Line).ToArray();
-        var stores = rows.Select(r => r.Row.Store).ToArray();
-        var skus = rows.Select(r => r.Row.Sku).ToArray();
-        var quantities = rows.Select(r => r.Quantity).ToArray();
+        var codes = latest.Keys.Select(k => k.Store).Distinct(StringComparer.Ordinal).ToArray();
+        var skus = latest.Keys.Select(k => k.Sku).Distinct(StringComparer.Ordinal).ToArray();
+        var stores = await db.Stores.AsNoTracking().Where(s => codes.Contains(s.Code))
+            .ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.Ordinal, cancellationToken);
+        var products = await db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku))
+            .ToDictionaryAsync(p => p.Sku, p => p.Id, StringComparer.Ordinal, cancellationToken);
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
-        await using var batch = StockLevelSql.Create(connection, transaction, lines, stores, skus, quantities, time.GetUtcNow(), task);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        do
+        var changes = new List<StockChange>(latest.Count);
+        foreach (var (row, quantity) in latest.Values)
         {
-            while (await reader.ReadAsync(cancellationToken))
+            var knownStore = stores.TryGetValue(row.Store, out var storeId);
+            var knownSku = products.TryGetValue(row.Sku, out var productId);
+            if (!knownStore || !knownSku)
             {
-                var (row, _) = latest[(reader.GetString(0), reader.GetString(1))];
-                var (unknownStore, unknownSku) = (reader.GetBoolean(2), reader.GetBoolean(3));
-                chunk.Reject(Key(row.Line), (unknownStore, unknownSku) switch
+                chunk.Reject(Key(row.Line), (knownStore, knownSku) switch
                 {
-                    (true, true) => $"unknown store '{row.Store}' and unknown SKU '{row.Sku}'",
-                    (true, false) => $"unknown store '{row.Store}'",
+                    (false, false) => $"unknown store '{row.Store}' and unknown SKU '{row.Sku}'",
+                    (false, true) => $"unknown store '{row.Store}'",
                     _ => $"unknown SKU '{row.Sku}'",
                 });
+                continue;
+            }
+
+            changes.Add(StockChange.Count(storeId, productId, quantity, StockReasons.Count, Key(row.Line)));
+        }
+
+        // Counts are 0 or more (checked above), so the ledger should reject none; if it does, the row says why.
+        foreach (var outcome in await ledger.ApplyAsync(changes, StockCause.From(task), cancellationToken))
+        {
+            if (outcome.RejectionReason is { } reason)
+            {
+                chunk.Reject(outcome.Change.Reference!, $"quantity {outcome.Change.Quantity} {reason}");
             }
         }
-        while (await reader.NextResultAsync(cancellationToken));
     }
 
     private static string Key(long line) => string.Create(CultureInfo.InvariantCulture, $"line {line}");
-
     private static string? Problem(StockCsvRow row, out int quantity)
     {
         quantity = 0;

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Workers.Hosting;
-using Workers.Product.Data;
+using Workers.Domain;
 
 namespace Workers.Product.DemoData;
 
@@ -25,7 +25,7 @@ internal static class DemoDataCommand
 
         await using (var scope = services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<ProductDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<PosDbContext>();
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Workers.Product.Data;
+using Workers.Domain;
+using Workers.Domain.Ledger;
 using Workers.TaskManager;
 
 namespace Workers.Product.UpdateStock;
 
 // updateStock: applies a store's stock deltas in chunks (one transaction each, resumed after a crash). An item
 // that would take stock below zero, or names an unknown SKU, is rejected and reported; the rest still applies.
-internal sealed class UpdateStockHandler(ProductDbContext db, TimeProvider time, ILogger<UpdateStockHandler> logger)
+internal sealed class UpdateStockHandler(PosDbContext db, StockLedger ledger, ILogger<UpdateStockHandler> logger)
     : ITaskHandler<UpdateStockBody>
 {
     public async Task HandleAsync(TaskContext<UpdateStockBody> task, CancellationToken cancellationToken)
@@ -23,7 +24,7 @@ internal sealed class UpdateStockHandler(ProductDbContext db, TimeProvider time,
             task.Reject($"Store '{code}' does not exist; none of the {task.Body.Items.Count} item(s) can be applied.");
         }
 
-        var deltas = new StockDeltaChunk(db, time, storeId.Value, code, task.Info);
+        var deltas = new StockDeltaChunk(db, ledger, storeId.Value, code, task.Info);
         var result = await task.ProcessItemsAsync(task.Body.Items, deltas.ApplyAsync, cancellationToken);
         Log.StockUpdated(logger, code, result.Items, result.ItemsRejected, result.ChunksSkipped);
     }
