@@ -58,7 +58,8 @@ public sealed class UpdateTransactionTests : TransactionWorkerTest
         Assert.Equal(0, expected.SummerSold);
 
         // The same changes again under another task id: states reached stay, illegal ones are rejected again.
-        var duplicate = await WaitUntilFinishedAsync(await PublishAsync("updateTransaction", changes));
+        // Under a task id of its own, or SQS drops it as a duplicate of the same content within five minutes.
+        var duplicate = await WaitUntilFinishedAsync(await PublishAsync("updateTransaction", changes, taskId: $"resend-{Guid.NewGuid():N}"));
         Assert.Equal(4L, duplicate.Task.ItemsRejected);
         var after = await SnapshotAsync();
         Assert.Equal(expected.Levels, after.Levels);
