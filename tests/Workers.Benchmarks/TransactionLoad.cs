@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Workers.Domain;
-using Workers.Domain.Catalog;
 using Workers.Domain.Stock;
 using Workers.Domain.Stores;
 using Workers.Domain.Transactions;
@@ -9,6 +8,7 @@ using Workers.TaskManager.Persistence;
 using Workers.TaskManager.Publishing;
 using Workers.Testing;
 using Workers.Transaction.CreateTransaction;
+using PosProduct = Workers.Domain.Catalog.Product;
 
 namespace Workers.Benchmarks;
 
@@ -63,7 +63,7 @@ internal sealed class TransactionLoad(LocalStack stack)
     {
         await using var db = new PosDbContext(TestMigrations.Options<PosDbContext>(connectionString, PosDbContext.Schema));
         var store = new Store { Code = "S001", Name = "Bench store" };
-        var products = Enumerable.Range(0, Products).Select(i => new Product { Sku = $"SKU-{i:D5}", Name = $"Card {i}" }).ToList();
+        var products = Enumerable.Range(0, Products).Select(i => new PosProduct { Sku = $"SKU-{i:D5}", Name = $"Card {i}" }).ToList();
         db.Stores.Add(store);
         db.Products.AddRange(products);
         await db.SaveChangesAsync();
