@@ -17,6 +17,7 @@ if (args.Contains("--help"))
           latency      (b) enqueue → handler
           csv          (c) csvStock import rate and peak RSS
           build        the build worker's figures
+          transactions createTransaction end to end (transaction worker process): transactions/s and peak RSS
           outage       (g) PostgreSQL down 60 s under load, held against not held, every run
         """);
     return;
@@ -101,6 +102,19 @@ if (what is "outage" or "all")
             report.Value($"{prefix} errors of the tasks that spent receives", r.SpentOn.Length == 0 ? "none" : r.SpentOn, "");
         }
     }
+}
+
+if (what is "transactions" or "all")
+{
+    var load = new TransactionLoad(stack);
+    var peaks = new List<double>();
+    await report.MedianAsync("createTransaction, 3 lines each, stock applied, 20,000 transactions in tasks of 500 over 8 groups, worker process, default settings", "transactions/s (target ≥ 2,000)", async () =>
+    {
+        var (rate, peak) = await load.RunAsync(20_000);
+        peaks.Add(peak);
+        return rate;
+    });
+    report.Value("transaction worker peak RSS (VmHWM), highest run", peaks.Max().ToString("0", CultureInfo.InvariantCulture), "MiB (target ≤ 200)");
 }
 
 if (what is "build" or "all")
