@@ -74,6 +74,12 @@ internal sealed class OutboxPublisher(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (sent.Count > 0)
+        {
+            // After the commit: a reader of this line finds the rows marked sent.
+            Log.OutboxPublished(logger, sent.Count, string.Join(", ", rows.Select(r => r.Target).Distinct(StringComparer.Ordinal)));
+        }
+
         Interlocked.Add(ref _published, sent.Count);
         metrics.Outbox(sent.Count, failed.Count);
         return rows.Count == _options.BatchSize && failed.Count == 0 ? OutboxRound.Full : OutboxRound.Done;
@@ -115,7 +121,6 @@ internal sealed class OutboxPublisher(
         {
             await publisher.PublishBatchAsync(target, messages, cancellationToken);
             sent.AddRange(rows.Select(r => r.Id));
-            Log.OutboxPublished(logger, rows.Count, target);
         }
         catch (TaskPublishException e)
         {

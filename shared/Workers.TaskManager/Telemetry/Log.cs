@@ -108,8 +108,8 @@ internal static partial class Log
     [LoggerMessage(1600, LogLevel.Information, "Publishing the outbox of {Worker} (follow-ups its steps commit, and tasks for it enqueued outside a worker) on NOTIFY, when due, and at least every {PollInterval}")]
     public static partial void OutboxStarted(ILogger logger, string worker, TimeSpan pollInterval);
 
-    [LoggerMessage(1601, LogLevel.Debug, "Published {Count} outbox task(s) to {TargetWorker}")]
-    public static partial void OutboxPublished(ILogger logger, int count, string targetWorker);
+    [LoggerMessage(1601, LogLevel.Debug, "Published {Count} outbox task(s) to {TargetWorkers}")]
+    public static partial void OutboxPublished(ILogger logger, int count, string targetWorkers);
 
     [LoggerMessage(1602, LogLevel.Warning, "{Count} outbox task(s) for {TargetWorker} were not published ({Error}); they stay in the outbox and are due again after a backoff, their groups held behind them")]
     public static partial void OutboxPublishFailed(ILogger logger, Exception? exception, int count, string targetWorker, string error);
