@@ -57,9 +57,18 @@ internal sealed class EnqueueCommand(FleetDeclaration fleet) : ICommandGroup
             DefaultValueFactory = _ => TimeSpan.FromMinutes(30),
         };
 
+        var delay = new Option<TimeSpan?>("--delay")
+        {
+            // FIFO queues have no per-message delay (and SQS's own caps at 15 minutes): the task waits in the
+            // database's outbox and the worker's dispatcher publishes it when due.
+            Description = "Publish the task this long from now (e.g. 90s, 5m, 3d) through the worker's outbox, in the fleet's database.",
+            HelpName = "duration",
+            CustomParser = result => Durations.Parse(result),
+        };
+
         var command = new Command("enqueue", "Publish a task to a worker's queue, optionally following it to the end.")
         {
-            worker, taskType, body, bodyFile, file, group, taskId, wait, timeout,
+            worker, taskType, body, bodyFile, file, group, taskId, wait, timeout, delay,
         };
 
         command.Subcommands.Add(Builds.EnqueueBuildCommand.Create(runner));
@@ -103,7 +112,8 @@ internal sealed class EnqueueCommand(FleetDeclaration fleet) : ICommandGroup
                     parse.GetValue(group),
                     parse.GetValue(taskId),
                     parse.GetValue(wait),
-                    parse.GetValue(timeout)),
+                    parse.GetValue(timeout),
+                    parse.GetValue(delay)),
                 cancellationToken));
         return command;
     }
