@@ -19,7 +19,7 @@ internal sealed class EnqueueHandler(
     IAnsiConsole console,
     TimeProvider time,
     FleetDeclaration fleet,
-    NpgsqlDataSource database)
+    Lazy<NpgsqlDataSource> database)
 {
     private const string FileMember = "file";
 
@@ -57,7 +57,7 @@ internal sealed class EnqueueHandler(
         if (request.Delay is { } delay)
         {
             var dueAt = time.GetUtcNow() + delay;
-            await using var connection = await database.OpenConnectionAsync(cancellationToken);
+            await using var connection = await database.Value.OpenConnectionAsync(cancellationToken);
             await TaskOutbox.EnqueueAsync(connection, null, fleet, request.Worker, message, dueAt, cancellationToken);
             console.MarkupLineInterpolated($"scheduled  {request.TaskType} for {request.Worker} in group {group}, due {dueAt:u} (the worker's outbox publishes it)");
             console.MarkupLineInterpolated($"task id    [bold]{taskId}[/]");
