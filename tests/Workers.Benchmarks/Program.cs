@@ -3,7 +3,7 @@ using Workers.Benchmarks;
 using Workers.Benchmarks.Builds;
 using Workers.Testing;
 
-// Usage: dotnet run -c Release --project tests/Workers.Benchmarks [-- taskmanager|throughput|latency|csv|build|outage|all] [--runs 3]
+// Usage: dotnet run -c Release --project tests/Workers.Benchmarks [-- taskmanager|throughput|latency|csv|build|outage|outbox|all] [--runs 3]
 // Starts the local stack if needed (as the tests do) and prints a Markdown table of medians.
 if (args.Contains("--help"))
 {
@@ -19,6 +19,7 @@ if (args.Contains("--help"))
           build        the build worker's figures
           transactions createTransaction end to end (transaction worker process): transactions/s and peak RSS
           outage       (g) PostgreSQL down 60 s under load, held against not held, every run
+          outbox       (h) outbox: commit → follow-up handled, p50/p95, light load and a burst, every run
         """);
     return;
 }
@@ -115,6 +116,19 @@ if (what is "transactions" or "all")
         return rate;
     });
     report.Value("transaction worker peak RSS (VmHWM), highest run", peaks.Max().ToString("0", CultureInfo.InvariantCulture), "MiB (target ≤ 200)");
+}
+
+if (what is "outbox" or "all")
+{
+    // Each run prints its own figures: the wake-up path (NOTIFY) is what is measured, not a median of it.
+    var outbox = new OutboxLatency(stack, database);
+    for (var run = 1; run <= runs; run++)
+    {
+        var (lightP50, lightP95) = await outbox.RunAsync(300, burst: false);
+        report.Value($"(h) run {run}, outbox commit → follow-up handled, light load (one at a time, 300), p50 / p95", $"{lightP50:0.0} / {lightP95:0.0}", "ms");
+        var (burstP50, burstP95) = await outbox.RunAsync(1000, burst: true);
+        report.Value($"(h) run {run}, outbox commit → follow-up handled, burst (1,000 commits from 8 connections), p50 / p95", $"{burstP50:0.0} / {burstP95:0.0}", "ms");
+    }
 }
 
 if (what is "build" or "all")

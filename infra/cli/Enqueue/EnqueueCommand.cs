@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Workers.Cli.Commands;
 using Workers.Cli.Following;
 using Workers.Fleet;
@@ -7,7 +8,7 @@ using Workers.Fleet;
 namespace Workers.Cli.Enqueue;
 
 // workers enqueue <worker> <task-type> [--body <json> | --body-file <path>] [--file <path>] [--group <id>]
-//                 [--task-id <id>] [--wait] [--timeout <duration>]
+//                 [--task-id <id>] [--wait] [--timeout <duration>] [--delay <duration>]
 internal sealed class EnqueueCommand(FleetDeclaration fleet) : ICommandGroup
 {
     // Task ids are ledger keys and S3 key parts; the TaskManager stores at most this many characters.
@@ -19,8 +20,9 @@ internal sealed class EnqueueCommand(FleetDeclaration fleet) : ICommandGroup
         services.AddScoped<FileUploader>();
         services.AddScoped<TaskFollower>();
 
-        // Only --wait needs the database: the follower is created when it is first used.
+        // Only --wait and --delay need the database: the follower and the data source are resolved when first used.
         services.AddScoped(sp => new Lazy<TaskFollower>(sp.GetRequiredService<TaskFollower>));
+        services.AddScoped(sp => new Lazy<NpgsqlDataSource>(sp.GetRequiredService<NpgsqlDataSource>));
     }
 
     public Command Create(CommandRunner runner)
@@ -57,9 +59,18 @@ internal sealed class EnqueueCommand(FleetDeclaration fleet) : ICommandGroup
             DefaultValueFactory = _ => TimeSpan.FromMinutes(30),
         };
 
+        var delay = new Option<TimeSpan?>("--delay")
+        {
+            // FIFO queues have no per-message delay (and SQS's own caps at 15 minutes): the task waits in the
+            // database's outbox and the worker's dispatcher publishes it when due.
+            Description = "Publish the task this long from now (e.g. 90s, 5m, 72h) through the worker's outbox, in the fleet's database.",
+            HelpName = "duration",
+            CustomParser = result => Durations.Parse(result),
+        };
+
         var command = new Command("enqueue", "Publish a task to a worker's queue, optionally following it to the end.")
         {
-            worker, taskType, body, bodyFile, file, group, taskId, wait, timeout,
+            worker, taskType, body, bodyFile, file, group, taskId, wait, timeout, delay,
         };
 
         command.Subcommands.Add(Builds.EnqueueBuildCommand.Create(runner));
@@ -103,7 +114,8 @@ internal sealed class EnqueueCommand(FleetDeclaration fleet) : ICommandGroup
                     parse.GetValue(group),
                     parse.GetValue(taskId),
                     parse.GetValue(wait),
-                    parse.GetValue(timeout)),
+                    parse.GetValue(timeout),
+                    parse.GetValue(delay)),
                 cancellationToken));
         return command;
     }

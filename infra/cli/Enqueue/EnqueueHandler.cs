@@ -1,9 +1,12 @@
 using System.Text.Json;
+using Npgsql;
 using Spectre.Console;
 using Workers.Cli.Errors;
 using Workers.Cli.Following;
 using Workers.Cli.Output;
+using Workers.Fleet;
 using Workers.TaskManager;
+using Workers.TaskManager.Outbox;
 using Workers.TaskManager.Publishing;
 
 namespace Workers.Cli.Enqueue;
@@ -14,7 +17,9 @@ internal sealed class EnqueueHandler(
     FileUploader uploader,
     Lazy<TaskFollower> follower,
     IAnsiConsole console,
-    TimeProvider time)
+    TimeProvider time,
+    FleetDeclaration fleet,
+    Lazy<NpgsqlDataSource> database)
 {
     private const string FileMember = "file";
 
@@ -49,10 +54,22 @@ internal sealed class EnqueueHandler(
 
         var started = time.GetTimestamp();
         var message = new TaskMessage(request.TaskType, JsonSerializer.SerializeToElement(body), group, taskId);
-        var published = await publisher.PublishAsync(request.Worker, message, cancellationToken);
-        console.MarkupLineInterpolated($"enqueued   {request.TaskType} for {request.Worker} in group {group}");
-        console.MarkupLineInterpolated($"task id    [bold]{published.TaskId}[/]");
-        console.MarkupLineInterpolated($"message id {published.MessageId}");
+        if (request.Delay is { } delay)
+        {
+            var dueAt = time.GetUtcNow() + delay;
+            await using var connection = await database.Value.OpenConnectionAsync(cancellationToken);
+            await TaskOutbox.EnqueueAsync(connection, null, fleet, request.Worker, message, dueAt, cancellationToken);
+            console.MarkupLineInterpolated($"scheduled  {request.TaskType} for {request.Worker} in group {group}, due {dueAt:u} (the worker's outbox publishes it)");
+            console.MarkupLineInterpolated($"task id    [bold]{taskId}[/]");
+        }
+        else
+        {
+            var published = await publisher.PublishAsync(request.Worker, message, cancellationToken);
+            console.MarkupLineInterpolated($"enqueued   {request.TaskType} for {request.Worker} in group {group}");
+            console.MarkupLineInterpolated($"task id    [bold]{published.TaskId}[/]");
+            console.MarkupLineInterpolated($"message id {published.MessageId}");
+        }
+
         if (subscription is null)
         {
             return ExitCodes.Success;
@@ -60,12 +77,12 @@ internal sealed class EnqueueHandler(
 
         try
         {
-            var outcome = await follower.Value.FollowAsync(subscription, published.TaskId, request.Timeout, cancellationToken);
-            return WaitSummary.Write(console, published.TaskId, outcome, request.Timeout, time.GetElapsedTime(started));
+            var outcome = await follower.Value.FollowAsync(subscription, taskId, request.Timeout, cancellationToken);
+            return WaitSummary.Write(console, taskId, outcome, request.Timeout, time.GetElapsedTime(started));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            console.MarkupLineInterpolated($"[yellow]stopped waiting; the task goes on: workers task {published.TaskId}[/]");
+            console.MarkupLineInterpolated($"[yellow]stopped waiting; the task goes on: workers task {taskId}[/]");
             return ExitCodes.Cancelled;
         }
     }

@@ -10,4 +10,5 @@ internal sealed record EnqueueRequest(
     string? Group,
     string? TaskId,
     bool Wait,
-    TimeSpan Timeout);
+    TimeSpan Timeout,
+    TimeSpan? Delay = null);

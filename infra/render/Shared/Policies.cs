@@ -5,7 +5,9 @@ namespace Workers.Infra.Render.Shared;
 // The managed policy a worker's task role needs beyond what creates its queues. Copilot's task role may only
 // receive and delete on its queue (its queue policy); the TaskManager also changes visibility (heartbeats,
 // backoff), reads queue attributes (FIFO, redrive policy), sends poison messages to its DLQ, sends follow-up tasks
-// to the queues in publishesTo, and reads and writes claim checks and bundles in the fleet's bucket.
+// to the queues in publishesTo, sends to its own queue (its outbox dispatcher publishes the tasks code outside a
+// worker enqueued for it, and its own follow-ups to itself), and reads and writes claim checks and bundles in the
+// fleet's bucket.
 internal static class Policies
 {
     public static string ManagedPolicy(FleetWorker worker, string environment, bool encryptedWithKms)
@@ -16,6 +18,10 @@ internal static class Policies
             Statement(
                 "ConsumeOwnQueue",
                 "[sqs:ReceiveMessage, sqs:DeleteMessage, sqs:ChangeMessageVisibility, sqs:GetQueueAttributes, sqs:GetQueueUrl]",
+                [QueueArn(worker.QueueName(environment))]),
+            Statement(
+                "PublishOwnOutbox",
+                "[sqs:SendMessage]",
                 [QueueArn(worker.QueueName(environment))]),
             Statement(
                 "DeadLetterPoisonMessages",
