@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Workers.Fleet;
 using Workers.TaskManager.Persistence;
+using Workers.TaskManager.Publishing;
 
 namespace Workers.TaskManager;
 
@@ -74,6 +75,21 @@ public sealed class TaskContext<TBody>
         CancellationToken cancellationToken,
         string step = "transaction") =>
         _steps.TransactionAsync(Info, step, work, cancellationToken);
+
+    /// <summary>
+    /// Enqueues a follow-up task for <paramref name="worker"/> that commits with the step running now: call it
+    /// inside the work of <see cref="TransactionAsync(Func{CancellationToken, Task}, CancellationToken, string)"/>
+    /// (or a chunk processor; <see cref="Chunk{TItem}.Enqueue"/> does the same). The task is written to the
+    /// outbox in the step's transaction and published once it has committed and <paramref name="dueAt"/> has come;
+    /// a step that rolls back enqueues nothing. Outside a step this throws <see cref="InvalidOperationException"/>,
+    /// as it does when <paramref name="worker"/> is not in this worker's <c>publishesTo</c> (nor this worker) or
+    /// does not declare the task type.
+    /// </summary>
+    /// <param name="worker">The target worker.</param>
+    /// <param name="message">The task. Its <see cref="TaskMessage.TaskId"/>, when set, names it (an idempotency key); else a new id is made.</param>
+    /// <param name="dueAt">When to publish it, days ahead if need be; now when null.</param>
+    /// <returns>The task id.</returns>
+    public string Enqueue(string worker, TaskMessage message, DateTimeOffset? dueAt = null) => _steps.Enqueue(worker, message, dueAt);
 
     /// <summary>Fails the task for good: it goes to the dead-letter queue now with <paramref name="reason"/>.</summary>
     [DoesNotReturn]

@@ -51,13 +51,15 @@ public sealed class TaskManagerBuilder
     /// <summary>
     /// Uses <typeparamref name="TContext"/> (the worker's tables, in <paramref name="schema"/>) for handlers and
     /// for the chunk and transaction steps of <see cref="TaskContext{TBody}"/>: a step's ledger row commits in
-    /// the same transaction as the effects the handler made through this context.
+    /// the same transaction as the effects the handler made through this context. Also runs the worker's outbox
+    /// dispatcher, which publishes the follow-ups those steps enqueue (<see cref="TaskContext{TBody}.Enqueue"/>).
     /// </summary>
     public TaskManagerBuilder UseDatabase<TContext>(string schema)
         where TContext : DbContext
     {
         Services.AddWorkerDbContext<TContext>(schema);
         Services.Replace(ServiceDescriptor.Scoped<ITaskSteps, StepRunner<TContext>>());
+        Services.AddTaskOutbox();
         return this;
     }
 }

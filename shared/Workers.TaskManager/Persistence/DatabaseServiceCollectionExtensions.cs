@@ -2,9 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Workers.TaskManager.Consuming;
 using Workers.TaskManager.Options;
+using Workers.TaskManager.Outbox;
 
 namespace Workers.TaskManager.Persistence;
 
@@ -55,6 +58,34 @@ public static class DatabaseServiceCollectionExtensions
             sp.GetRequiredService<NpgsqlDataSource>(),
             npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable, schema)));
         services.AddSingleton(new DatabaseMigration(typeof(TContext).Name, sp => sp.GetRequiredService<TContext>()));
+        return services;
+    }
+
+    // The outbox dispatcher of a worker host with a database (UseDatabase): every such host publishes its worker's
+    // outbox. Placed before the consumer's hosted service because hosted services stop in reverse order: the
+    // dispatcher then stops after the consumer has drained, and publishes what the last chunks enqueued.
+    internal static IServiceCollection AddTaskOutbox(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(OutboxPublisher)))
+        {
+            return services;
+        }
+
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsRules>());
+        services.AddSingleton<OutboxPublisher>();
+        var dispatcher = ServiceDescriptor.Singleton<IHostedService, OutboxDispatcher>();
+        var consumer = services.ToList().FindIndex(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(TaskConsumer));
+        if (consumer >= 0)
+        {
+            services.Insert(consumer, dispatcher);
+        }
+        else
+        {
+            services.Add(dispatcher);
+        }
+
         return services;
     }
 }

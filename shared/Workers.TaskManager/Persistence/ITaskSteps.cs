@@ -1,4 +1,5 @@
 using Workers.Fleet;
+using Workers.TaskManager.Publishing;
 
 namespace Workers.TaskManager.Persistence;
 
@@ -15,4 +16,7 @@ internal interface ITaskSteps
         CancellationToken cancellationToken);
 
     Task<bool> TransactionAsync(TaskInfo info, string step, Func<CancellationToken, Task> work, CancellationToken cancellationToken);
+
+    // Adds a follow-up to the outbox rows of the step running now; throws outside a step.
+    string Enqueue(string worker, TaskMessage message, DateTimeOffset? dueAt);
 }

@@ -1,4 +1,5 @@
 using Workers.Fleet;
+using Workers.TaskManager.Publishing;
 
 namespace Workers.TaskManager.Persistence;
 
@@ -6,7 +7,7 @@ namespace Workers.TaskManager.Persistence;
 internal sealed class NoDatabaseSteps : ITaskSteps
 {
     private const string Message =
-        "ProcessItemsAsync and TransactionAsync need the worker's DbContext: call UseDatabase<TContext>() on the TaskManager builder.";
+        "ProcessItemsAsync, TransactionAsync and Enqueue need the worker's DbContext: call UseDatabase<TContext>() on the TaskManager builder.";
 
     public Task<ItemsResult> ProcessItemsAsync<TItem>(
         TaskInfo info,
@@ -19,4 +20,6 @@ internal sealed class NoDatabaseSteps : ITaskSteps
 
     public Task<bool> TransactionAsync(TaskInfo info, string step, Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
         throw new InvalidOperationException(Message);
+
+    public string Enqueue(string worker, TaskMessage message, DateTimeOffset? dueAt) => throw new InvalidOperationException(Message);
 }

@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Workers.Fleet;
+using Workers.TaskManager.Outbox;
 using Workers.TaskManager.Persistence.Tables;
+using Workers.TaskManager.Publishing;
 
 namespace Workers.TaskManager.Persistence;
 
@@ -8,10 +12,13 @@ namespace Workers.TaskManager.Persistence;
 // DbContext) in one transaction with its ledger row in taskmanager.task_steps; the row's primary key makes a
 // second delivery's INSERT find the step done (or wait for a concurrent delivery's commit, then find it done).
 // The statements live with their tables (Tables/); they run here, through the worker's DbContext, to share its
-// transaction.
-internal sealed class StepRunner<TContext>(TContext db, TimeProvider time) : ITaskSteps
+// transaction. Follow-ups enqueued during a step (outbox rows) are written last, just before the commit.
+internal sealed class StepRunner<TContext>(TContext db, TimeProvider time, FleetWorker worker) : ITaskSteps
     where TContext : DbContext
 {
+    // The outbox rows of the step running now; one message's steps run one after another (one scope each).
+    private OutboxBuffer? _outbox;
+
     public async Task<ItemsResult> ProcessItemsAsync<TItem>(
         TaskInfo info,
         FleetTaskType settings,
@@ -65,8 +72,9 @@ internal sealed class StepRunner<TContext>(TContext db, TimeProvider time) : ITa
                 await Task.Delay(settings.ChunkCooldown, time, cancellationToken);
             }
 
-            var chunk = new Chunk<TItem>(index, itemCount - chunkItems.Count + 1, chunkItems);
-            if (await CommitStepAsync(info, step, chunkItems.Count, ct => processor(chunk, ct), () => chunk.Rejections, cancellationToken))
+            var outbox = new OutboxBuffer(worker);
+            var chunk = new Chunk<TItem>(index, itemCount - chunkItems.Count + 1, chunkItems, outbox);
+            if (await CommitStepAsync(info, step, chunkItems.Count, ct => processor(chunk, ct), () => chunk.Rejections, outbox, cancellationToken))
             {
                 processed++;
                 rejected += chunk.Rejections.Count;
@@ -79,7 +87,13 @@ internal sealed class StepRunner<TContext>(TContext db, TimeProvider time) : ITa
     }
 
     public Task<bool> TransactionAsync(TaskInfo info, string step, Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
-        CommitStepAsync(info, step, items: 0, work, static () => [], cancellationToken);
+        CommitStepAsync(info, step, items: 0, work, static () => [], new OutboxBuffer(worker), cancellationToken);
+
+    public string Enqueue(string target, TaskMessage message, DateTimeOffset? dueAt) =>
+        (_outbox ?? throw new InvalidOperationException(
+            "Enqueue must be called inside a step (the work of TransactionAsync, or a chunk processor of ProcessItemsAsync): "
+            + "the follow-up is written in the step's transaction, so it is published only if the step commits."))
+        .Add(target, message, dueAt);
 
     private async Task<bool> CommitStepAsync(
         TaskInfo info,
@@ -87,8 +101,10 @@ internal sealed class StepRunner<TContext>(TContext db, TimeProvider time) : ITa
         int items,
         Func<CancellationToken, Task> work,
         Func<IReadOnlyList<ItemRejection>> rejections,
+        OutboxBuffer outbox,
         CancellationToken cancellationToken)
     {
+        _outbox = outbox;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -100,11 +116,21 @@ internal sealed class StepRunner<TContext>(TContext db, TimeProvider time) : ITa
 
             await work(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            outbox.Close();
 
             var rejected = rejections();
             if (rejected.Count > 0)
             {
                 await db.Database.ExecuteSqlAsync(TaskRejectionsTable.Insert(info.TaskId, step, rejected), cancellationToken);
+            }
+
+            if (outbox.Entries.Count > 0)
+            {
+                // Last before the commit, on the step's own connection and transaction: the rows (and the NOTIFY
+                // that wakes the dispatcher) exist exactly when the effects do.
+                await using var insert = OutboxTable.Insert(
+                    (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(), worker.Name, outbox.Entries);
+                await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
             // pg_notify is delivered on commit: `workers enqueue --wait` and tests follow progress without polling.
@@ -114,6 +140,9 @@ internal sealed class StepRunner<TContext>(TContext db, TimeProvider time) : ITa
         }
         finally
         {
+            outbox.Close();
+            _outbox = null;
+
             // Chunks must not accumulate tracked entities: memory stays flat over a 100k-row import.
             db.ChangeTracker.Clear();
         }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workers.TaskManager.Outbox;
 using Workers.TaskManager.Persistence.Tables;
 
 namespace Workers.TaskManager.Persistence;
@@ -24,6 +25,9 @@ public sealed class TaskStoreDbContext(DbContextOptions<TaskStoreDbContext> opti
 
     /// <summary>Items that chunks rejected.</summary>
     public DbSet<TaskRejectionRecord> Rejections => Set<TaskRejectionRecord>();
+
+    /// <summary>Follow-up tasks committed with their effects, waiting to be (or recently) published.</summary>
+    public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -65,6 +69,8 @@ public sealed class TaskStoreDbContext(DbContextOptions<TaskStoreDbContext> opti
             rejection.Property(r => r.TaskId).HasMaxLength(128);
             rejection.HasIndex(r => r.TaskId);
         });
+
+        modelBuilder.Entity<OutboxRecord>(OutboxTable.Configure);
 
         modelBuilder.UseSnakeCaseNames();
     }

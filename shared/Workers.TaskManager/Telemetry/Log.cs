@@ -104,4 +104,28 @@ internal static partial class Log
 
     [LoggerMessage(1008, LogLevel.Critical, "Cannot receive from {QueueUrl}: {WhatToFix} ({ErrorCode}: {ErrorMessage}). No retry can fix this: the worker stops")]
     public static partial void QueueUnusable(ILogger logger, string queueUrl, string whatToFix, string errorCode, string errorMessage);
+
+    [LoggerMessage(1600, LogLevel.Information, "Publishing the outbox of {Worker} (follow-ups its steps commit, and tasks for it enqueued outside a worker) on NOTIFY, when due, and at least every {PollInterval}")]
+    public static partial void OutboxStarted(ILogger logger, string worker, TimeSpan pollInterval);
+
+    [LoggerMessage(1601, LogLevel.Debug, "Published {Count} outbox task(s) to {TargetWorker}")]
+    public static partial void OutboxPublished(ILogger logger, int count, string targetWorker);
+
+    [LoggerMessage(1602, LogLevel.Warning, "{Count} outbox task(s) for {TargetWorker} were not published ({Error}); they stay in the outbox and are due again after a backoff, their groups held behind them")]
+    public static partial void OutboxPublishFailed(ILogger logger, Exception? exception, int count, string targetWorker, string error);
+
+    [LoggerMessage(1603, LogLevel.Warning, "The outbox dispatcher is waiting for {Dependency}; trying again in {RetryDelay}")]
+    public static partial void OutboxWaiting(ILogger logger, Exception exception, string dependency, TimeSpan retryDelay);
+
+    [LoggerMessage(1604, LogLevel.Information, "The outbox dispatcher reached {Dependency} again")]
+    public static partial void OutboxDependencyBack(ILogger logger, string dependency);
+
+    [LoggerMessage(1605, LogLevel.Error, "The outbox dispatcher failed; trying again in {RetryDelay}")]
+    public static partial void OutboxFailed(ILogger logger, Exception exception, TimeSpan retryDelay);
+
+    [LoggerMessage(1606, LogLevel.Information, "Deleted {Count} outbox row(s) sent more than {Retention} ago")]
+    public static partial void OutboxCleaned(ILogger logger, int count, TimeSpan retention);
+
+    [LoggerMessage(1607, LogLevel.Information, "Outbox dispatcher stopped; {Published} task(s) published while stopping")]
+    public static partial void OutboxStopped(ILogger logger, int published);
 }

@@ -24,12 +24,16 @@ public sealed class TaskManagerMetrics
     /// <summary>Seconds a dependency was down while the worker held its messages, tagged <c>dependency</c>.</summary>
     public const string UnavailableName = "workers.dependency.unavailable";
 
+    /// <summary>Outbox tasks the dispatcher handed to SQS, tagged <c>outcome</c> (<c>published</c> or <c>failed</c>).</summary>
+    public const string OutboxName = "workers.outbox.tasks";
+
     private readonly Counter<long> _tasks;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _received;
     private readonly Counter<long> _heartbeats;
     private readonly Counter<long> _settleFailures;
     private readonly Counter<double> _unavailable;
+    private readonly Counter<long> _outbox;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     public TaskManagerMetrics(IMeterFactory meterFactory)
@@ -42,6 +46,7 @@ public sealed class TaskManagerMetrics
         _heartbeats = meter.CreateCounter<long>(HeartbeatsName, "{extension}", "Visibility extensions");
         _settleFailures = meter.CreateCounter<long>("workers.settle.failures", "{entry}", "Deletes and visibility changes SQS refused");
         _unavailable = meter.CreateCounter<double>(UnavailableName, "s", "Time a dependency was down while the worker waited for it");
+        _outbox = meter.CreateCounter<long>(OutboxName, "{task}", "Outbox tasks published or failed");
     }
 
     internal void Handled(string taskType, TaskOutcome outcome, double durationMs)
@@ -59,6 +64,19 @@ public sealed class TaskManagerMetrics
 
     internal void DependencyUnavailable(string dependency, TimeSpan duration) =>
         _unavailable.Add(duration.TotalSeconds, new KeyValuePair<string, object?>("dependency", dependency));
+
+    internal void Outbox(int published, int failed)
+    {
+        if (published > 0)
+        {
+            _outbox.Add(published, new KeyValuePair<string, object?>("outcome", "published"));
+        }
+
+        if (failed > 0)
+        {
+            _outbox.Add(failed, new KeyValuePair<string, object?>("outcome", "failed"));
+        }
+    }
 
     internal static string OutcomeTag(TaskOutcome outcome) => outcome switch
     {
