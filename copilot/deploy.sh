@@ -2,12 +2,12 @@
 # Rendered from shared/fleet.json by `workers infra render`; edit the fleet or the generator (infra/render), not this file.
 # Deploys the fleet with AWS Copilot from the repository root: the environment, then each worker service.
 # Usage: copilot/deploy.sh --env <staging|production> [--worker <name>] [--skip-environment]
-# Workers, in deploy order (a worker after those it publishes to): build product transaction
+# Workers, in deploy order (a worker after those it publishes to): build product item transaction
 set -Eeuo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here/.." # copilot finds copilot/ in the current directory
 
-workers=(build product transaction)
+workers=(build product item transaction)
 env="" worker="" cluster="" skip_environment=false
 usage() { echo "error: $1" >&2; sed -n '4p' "$here/deploy.sh" >&2; exit 2; }
 while [[ $# -gt 0 ]]; do
