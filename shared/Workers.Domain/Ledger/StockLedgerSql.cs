@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Workers.Domain.Stock;
 
 namespace Workers.Domain.Ledger;
 
@@ -61,16 +62,6 @@ internal static class StockLedgerSql
         WHERE l.store_id = d.store_id AND l.product_id = d.product_id
         """;
 
-    // One pending row per (store, product) however many changes: the EC sync pushes the level as it is then.
-    private const string RequestEcSync =
-        """
-        INSERT INTO pos.ec_stock_sync AS s (store_id, product_id, stock_changed, price_changed, requested_at)
-        SELECT k.store_id, k.product_id, true, false, $3
-        FROM unnest($1::int[], $2::int[]) AS k(store_id, product_id)
-        ORDER BY k.store_id, k.product_id
-        ON CONFLICT (store_id, product_id) DO UPDATE SET stock_changed = true, requested_at = excluded.requested_at
-        """;
-
     public static NpgsqlBatch LockAndRead(NpgsqlConnection connection, NpgsqlTransaction transaction, int[] stores, int[] products, DateTimeOffset now)
     {
         var batch = new NpgsqlBatch(connection, transaction);
@@ -109,7 +100,7 @@ internal static class StockLedgerSql
 
         if (writes.SyncStores.Count > 0)
         {
-            batch.BatchCommands.Add(Command(RequestEcSync, writes.SyncStores.ToArray(), writes.SyncProducts.ToArray(), now));
+            batch.BatchCommands.Add(Command(EcStockSyncTable.RequestStockSync, writes.SyncStores.ToArray(), writes.SyncProducts.ToArray(), now));
         }
 
         return batch;

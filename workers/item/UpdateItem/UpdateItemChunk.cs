@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Workers.Domain;
+using Workers.Domain.Stock;
 using Workers.TaskManager;
 
 namespace Workers.Item.UpdateItem;
@@ -52,7 +53,7 @@ internal sealed class UpdateItemChunk(PosDbContext db, TimeProvider time)
         if (sync.Count > 0)
         {
             var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
-            await using var request = EcSyncSql.RequestSync(
+            await using var request = EcStockSyncTable.RequestItemSyncCommand(
                 (NpgsqlConnection)db.Database.GetDbConnection(), transaction, [.. sync.Keys], [.. sync.Values], now);
             await request.ExecuteNonQueryAsync(cancellationToken);
         }
