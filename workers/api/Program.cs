@@ -18,7 +18,11 @@ try
     await using var app = builder.Build();
     app.UseApi();
     app.MapApi();
-    return await app.RunWorkerAsync(args, ApiKeysCommand.Create);
+
+    // Arguments that start with "--" are configuration (WebApplicationFactory passes its settings so); a
+    // command (migrate, api-keys …) comes first.
+    string[] command = args is [var first, ..] && !first.StartsWith('-') ? args : [];
+    return await app.RunWorkerAsync(command, ApiKeysCommand.Create);
 }
 #pragma warning disable CA1031 // Whatever stops the host is logged as fatal, then the process exits non-zero.
 catch (Exception ex) when (ex is not HostAbortedException)
