@@ -26,6 +26,9 @@ public sealed class FleetDeclaration
         Workers = document.Workers
             .Select(pair => Resolve(pair.Key, pair.Value, document.Defaults, document.TaskTypes ?? new Dictionary<string, TaskTypeDocument>()))
             .ToFrozenDictionary(worker => worker.Name, StringComparer.Ordinal);
+        Services = (document.Services ?? new Dictionary<string, ServiceDocument>())
+            .Select(pair => new FleetService(pair.Key, pair.Value.Kind, pair.Value.Description ?? pair.Key, pair.Value.Port, pair.Value.HealthPath, Deployment(pair.Value.Deploy, document.Defaults)))
+            .ToFrozenDictionary(service => service.Name, StringComparer.Ordinal);
     }
 
     /// <summary>The declaration compiled into this assembly from <c>shared/fleet.json</c>.</summary>
@@ -42,6 +45,9 @@ public sealed class FleetDeclaration
 
     /// <summary>The declared workers by name.</summary>
     public IReadOnlyDictionary<string, FleetWorker> Workers { get; }
+
+    /// <summary>The declared services (the HTTP entry point) by name; none in a declaration without them.</summary>
+    public IReadOnlyDictionary<string, FleetService> Services { get; }
 
     internal string QueueNameTemplate { get; }
 
@@ -107,13 +113,16 @@ public sealed class FleetDeclaration
                             pair.Value.ChunkCooldownMilliseconds ?? shared?.ChunkCooldownMilliseconds ?? defaults.TaskType.ChunkCooldownMilliseconds ?? 0));
                 })
                 .ToFrozenDictionary(taskType => taskType.Name, StringComparer.Ordinal),
-            new FleetDeployment(
-                worker.Deploy?.Cpu ?? defaults.Deploy?.Cpu ?? FleetDeployment.DefaultCpu,
-                worker.Deploy?.Memory ?? defaults.Deploy?.Memory ?? FleetDeployment.DefaultMemory,
-                worker.Deploy?.Reason,
-                worker.Deploy?.MinTasks ?? defaults.Deploy?.MinTasks ?? FleetDeployment.DefaultMinTasks,
-                worker.Deploy?.MaxTasks ?? defaults.Deploy?.MaxTasks ?? FleetDeployment.DefaultMaxTasks),
+            Deployment(worker.Deploy, defaults),
             worker.PublishesTo ?? []);
+
+    private static FleetDeployment Deployment(DeployDocument? deploy, FleetDefaults defaults) =>
+        new(
+            deploy?.Cpu ?? defaults.Deploy?.Cpu ?? FleetDeployment.DefaultCpu,
+            deploy?.Memory ?? defaults.Deploy?.Memory ?? FleetDeployment.DefaultMemory,
+            deploy?.Reason,
+            deploy?.MinTasks ?? defaults.Deploy?.MinTasks ?? FleetDeployment.DefaultMinTasks,
+            deploy?.MaxTasks ?? defaults.Deploy?.MaxTasks ?? FleetDeployment.DefaultMaxTasks);
 
     private static FleetDeclaration LoadEmbedded()
     {

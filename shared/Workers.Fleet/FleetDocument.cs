@@ -10,7 +10,17 @@ internal sealed record FleetDocument(
     string Bucket,
     FleetDefaults Defaults,
     IReadOnlyDictionary<string, WorkerDocument> Workers,
-    IReadOnlyDictionary<string, TaskTypeDocument>? TaskTypes = null);
+    IReadOnlyDictionary<string, TaskTypeDocument>? TaskTypes = null,
+    IReadOnlyDictionary<string, ServiceDocument>? Services = null);
+
+// A service that is not a queue worker: today the HTTP entry point (workers/api), a Copilot Load Balanced Web
+// Service behind the environment's load balancer.
+internal sealed record ServiceDocument(
+    string Kind,
+    int Port,
+    string HealthPath,
+    string? Description = null,
+    DeployDocument? Deploy = null);
 
 internal sealed record QueueNameTemplates(string Queue, string DeadLetterQueue);
 

@@ -39,6 +39,11 @@ internal static partial class FleetValidator
             CheckWorker(errors, fleet, name, worker);
         }
 
+        foreach (var (name, service) in fleet.Services ?? new Dictionary<string, ServiceDocument>())
+        {
+            CheckService(errors, fleet, name, service);
+        }
+
         foreach (var (taskType, settings) in fleet.TaskTypes ?? new Dictionary<string, TaskTypeDocument>())
         {
             if (!TaskTypeName().IsMatch(taskType))
@@ -130,6 +135,33 @@ internal static partial class FleetValidator
                 errors.Add($"{field}.publishesTo: '{target}' must be another declared worker.");
             }
         }
+    }
+
+    private static void CheckService(List<string> errors, FleetDocument fleet, string name, ServiceDocument service)
+    {
+        var field = $"services.{name}";
+        if (!Name().IsMatch(name))
+        {
+            errors.Add($"{field}: service names are lower-case letters, digits and hyphens ('{name}').");
+        }
+
+        if (fleet.Workers.ContainsKey(name))
+        {
+            errors.Add($"{field}: a worker has the same name; each deployable needs its own folder under workers/.");
+        }
+
+        if (service.Kind != FleetService.LoadBalancedWebService)
+        {
+            errors.Add($"{field}.kind is '{service.Kind}'; the one kind of service is '{FleetService.LoadBalancedWebService}'.");
+        }
+
+        Range(errors, $"{field}.port", service.Port, 1024, 65_535);
+        if (!service.HealthPath.StartsWith('/') || service.HealthPath.Any(char.IsWhiteSpace))
+        {
+            errors.Add($"{field}.healthPath '{service.HealthPath}' must be an absolute path such as /api/health.");
+        }
+
+        CheckDeploy(errors, fleet, field, service.Deploy);
     }
 
     // Task size and production range; a worker sized above the fleet default must say why, so the cost is a

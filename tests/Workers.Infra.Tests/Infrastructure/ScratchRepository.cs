@@ -5,7 +5,7 @@ using Workers.Testing;
 
 namespace Workers.Infra.Tests.Infrastructure;
 
-// A copy of what the deployment checks read (root build files, shared/, each declared worker's folder without
+// A copy of what the deployment checks read (root build files, shared/, each declared worker's and service's folder without
 // build outputs or node_modules, the rendered files) in a temporary folder, for tests that add or break files.
 // Deleted on dispose.
 public sealed class ScratchRepository : IDisposable
@@ -28,7 +28,8 @@ public sealed class ScratchRepository : IDisposable
         }
 
         CopyTree(System.IO.Path.Combine(source, "shared"), System.IO.Path.Combine(scratch.Path, "shared"));
-        foreach (var worker in FleetRenderer.ReadFleet(source).Workers.Keys)
+        var fleet = FleetRenderer.ReadFleet(source);
+        foreach (var worker in fleet.Workers.Keys.Concat(fleet.Services.Keys))
         {
             CopyTree(System.IO.Path.Combine(source, "workers", worker), System.IO.Path.Combine(scratch.Path, "workers", worker));
         }

@@ -39,12 +39,26 @@ public static class WorkerFilesRule
             }
         }
 
-        var declared = fleet.Workers.Keys.ToHashSet(StringComparer.Ordinal);
+        // A declared service (the HTTP entry point) has its project and image under workers/<name>/ like a worker.
+        // Its Copilot Load Balanced Web Service and template are not rendered yet (issue #12 stage 2).
+        foreach (var service in fleet.Services.Values.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            string[] required = [$"workers/{service.Name}/Workers.{Pascal(service.Name)}.csproj", $"workers/{service.Name}/Dockerfile"];
+            foreach (var path in required.Where(p => !File.Exists(Path.Combine(repositoryRoot, p))))
+            {
+                yield return new(path, Name, $"service '{service.Name}' is declared in shared/fleet.json but this file is missing{Hint(path)}.");
+            }
+        }
+
+        var declared = fleet.Workers.Keys.Concat(fleet.Services.Keys).ToHashSet(StringComparer.Ordinal);
         foreach (var stray in Candidates(repositoryRoot).Where(c => !declared.Contains(c.Worker)))
         {
             yield return new(stray.Path, Name, $"belongs to worker '{stray.Worker}', which shared/fleet.json does not declare; declare it or remove the file.");
         }
     }
+
+    private static string Pascal(string name) =>
+        string.Concat(name.Split('-').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 
     private static string Hint(string path) =>
         path.StartsWith("workers/", StringComparison.Ordinal)
