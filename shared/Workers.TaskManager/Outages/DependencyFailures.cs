@@ -59,11 +59,20 @@ internal static class DependencyFailures
     // A failure that may be an outage in disguise: Npgsql reports a connection the server ended in the middle of
     // a transaction as "Transaction is already completed" (an InvalidOperationException with no inner exception)
     // on the next command. The caller asks the dependency's probe before holding on such a guess.
+    //
+    // Likewise a handler timeout that struck while Npgsql was waiting on the server (opening a connection, reading
+    // a reply): a server that stops answering during a shutdown or a failover looks like this before any
+    // connection error arrives, and without the probe's answer the task would spend a receive on it.
     public static string? Suspected(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is InvalidOperationException && e.Source == "Npgsql")
+            {
+                return PostgreSql;
+            }
+
+            if (e is OperationCanceledException && e.StackTrace?.Contains("at Npgsql.", StringComparison.Ordinal) == true)
             {
                 return PostgreSql;
             }

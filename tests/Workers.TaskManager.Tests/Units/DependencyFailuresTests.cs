@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Amazon.S3;
 using Amazon.SQS;
 using Microsoft.EntityFrameworkCore;
@@ -76,5 +77,32 @@ public sealed class DependencyFailuresTests
     {
         Assert.Null(DependencyFailures.DependencyOf(new NullReferenceException(), out _));
         Assert.Null(DependencyFailures.DependencyOf(new TimeoutException("the task ran past its timeout"), out _));
+    }
+
+    [Fact]
+    public async Task A_timeout_that_struck_while_Npgsql_waited_on_the_server_is_a_suspected_PostgreSQL_outage()
+    {
+        // A real server that accepts the connection and never answers: what a stopping PostgreSQL can look like.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={port};Username=x;Password=x;Timeout=30;Pooling=false");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connection.OpenAsync(timeout.Token));
+
+        // As TaskDispatcher reports a handler's timeout.
+        var handlerTimeout = new TimeoutException("The updateStock handler ran past its timeout of 00:00:30 and was cancelled.", cancelled);
+
+        Assert.Equal(DependencyFailures.PostgreSql, DependencyFailures.Suspected(handlerTimeout));
+        Assert.Null(DependencyFailures.DependencyOf(handlerTimeout, out _));
+    }
+
+    [Fact]
+    public async Task A_timeout_of_the_handlers_own_work_is_not_suspected()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Task.Delay(Timeout.Infinite, timeout.Token));
+
+        Assert.Null(DependencyFailures.Suspected(new TimeoutException("ran past its timeout", cancelled)));
     }
 }

@@ -4,17 +4,17 @@ using Workers.Domain.Transactions;
 namespace Workers.Transaction.CreateTransaction;
 
 // The sales a chunk's lines name (locked for the chunk) and the products on them.
-internal sealed class ChunkSales(IReadOnlyList<Sale> sales, HashSet<(int SaleId, int ProductId)> products)
+internal sealed class ChunkSales(IReadOnlyList<LockedSale> sales, HashSet<(int SaleId, int ProductId)> products)
 {
     public static ChunkSales None { get; } = new([], []);
 
-    public IReadOnlyDictionary<int, Sale> ById { get; } = sales.ToDictionary(s => s.Id);
+    public IReadOnlyDictionary<int, LockedSale> ById { get; } = sales.ToDictionary(s => s.Id);
 
-    private readonly Dictionary<(int, string), Sale> _byCode = sales.ToDictionary(s => (s.StoreId, s.Code));
+    private readonly Dictionary<(int, string), LockedSale> _byCode = sales.ToDictionary(s => (s.StoreId, s.Code));
 
     // Whether a line of <transaction> may take the price of sale <code>: a sale of the store, on now, with the
     // product on it. Its limit is checked later, with the stock (SaleQuota).
-    public string? Check(RegisterTransaction transaction, int storeId, int productId, string code, out Sale? sale)
+    public string? Check(RegisterTransaction transaction, int storeId, int productId, string code, out LockedSale? sale)
     {
         if (!_byCode.TryGetValue((storeId, code), out sale))
         {

@@ -17,7 +17,7 @@ internal sealed class CreateTransactionHandler(PosDbContext db, StockLedger ledg
 {
     public async Task HandleAsync(TaskContext<CreateTransactionBody> task, CancellationToken cancellationToken)
     {
-        var chunks = new RegisterChunk(db, new WholeGroups(db, ledger), time, task.Info);
+        var chunks = new RegisterChunk(db, new WholeGroups(ledger), time, task.Info);
         var result = await task.ProcessItemsAsync(task.Body.Transactions, chunks.ApplyAsync, cancellationToken);
         Log.TransactionsCreated(logger, result.Items, result.ItemsRejected, chunks.Duplicates, result.ChunksSkipped);
     }

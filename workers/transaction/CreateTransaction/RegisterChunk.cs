@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Workers.Domain;
 using Workers.Domain.Ledger;
 using Workers.Domain.Transactions;
@@ -11,8 +13,11 @@ namespace Workers.Transaction.CreateTransaction;
 // Records one chunk of register transactions inside the chunk's database transaction. Each transaction is an
 // item: recorded whole (its row, its lines, its stock, its sales' counts) or rejected whole with a reason.
 //
-// Locks, in this order in every chunk: the named sales (FOR UPDATE, by id), the stock levels (the ledger, one
-// ordered pass), the new transaction codes (inserted in (store, code) order).
+// Round trips per chunk, whatever its size: the lookups (one batch, ChunkLookup: stores, SKUs, codes already
+// recorded, the named sales locked), the ledger's lock + read, and one batch with the ledger's writes, the
+// transactions with their lines and the sales' counts. Locks, in this order in every chunk: the named sales (FOR
+// UPDATE, by id), the stock levels (the ledger, one ordered pass), the new transaction codes (inserted in
+// (store, code) order).
 internal sealed class RegisterChunk(PosDbContext db, WholeGroups stock, TimeProvider time, TaskInfo task)
 {
     public int Duplicates { get; private set; }
@@ -20,32 +25,23 @@ internal sealed class RegisterChunk(PosDbContext db, WholeGroups stock, TimeProv
     public async Task ApplyAsync(Chunk<RegisterTransaction> chunk, CancellationToken cancellationToken)
     {
         var items = chunk.Items;
-        var storeCodes = items.Select(t => t.StoreCode).Distinct().ToArray();
-        var stores = await db.Stores.AsNoTracking()
-            .Where(s => storeCodes.Contains(s.Code))
-            .ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.Ordinal, cancellationToken);
-        var skus = items.SelectMany(t => t.Lines).Select(l => l.Sku).Distinct().ToArray();
-        var products = await db.Products.AsNoTracking()
-            .Where(p => skus.Contains(p.Sku))
-            .ToDictionaryAsync(p => p.Sku, p => p.Id, StringComparer.Ordinal, cancellationToken);
-        var codes = items.Select(t => t.Code).Distinct().ToArray();
-        var storeIds = stores.Values.ToArray();
-        var recorded = (await db.Transactions.AsNoTracking()
-            .Where(t => storeIds.Contains(t.StoreId) && codes.Contains(t.Code))
-            .Select(t => new { t.StoreId, t.Code, t.ContentHash })
-            .ToListAsync(cancellationToken))
-            .ToDictionary(t => (t.StoreId, t.Code), t => t.ContentHash);
-        var sales = await LockSalesAsync(items, storeIds, cancellationToken);
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("A chunk runs inside its transaction; none is open.");
+        var lookup = await ChunkLookup.ReadAsync(
+            (NpgsqlConnection)db.Database.GetDbConnection(),
+            (NpgsqlTransaction)transaction.GetDbTransaction(),
+            items,
+            cancellationToken);
 
         var candidates = new List<Candidate>();
         for (var i = 0; i < items.Count; i++)
         {
-            var transaction = items[i];
+            var item = items[i];
             var number = chunk.FirstItemNumber + i;
-            var reason = Check(transaction, stores, products, sales, recorded, out var candidate);
+            var reason = Check(item, lookup, out var candidate);
             if (reason is not null)
             {
-                chunk.Reject(transaction.Key, $"transaction {number} ({transaction.Key}): {reason}.");
+                chunk.Reject(item.Key, $"transaction {number} ({item.Key}): {reason}.");
             }
             else if (candidate is null)
             {
@@ -57,42 +53,46 @@ internal sealed class RegisterChunk(PosDbContext db, WholeGroups stock, TimeProv
             }
         }
 
-        var quota = new SaleQuota(sales.ById, candidates);
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        var quota = new SaleQuota(lookup.Sales.ById, candidates);
         var groups = candidates.Select(c => c.Stock(c.Transaction.Kind == TransactionKind.Sell ? StockReasons.Sale : StockReasons.BuyBack)).ToList();
-        var rejections = await stock.ApplyAsync(groups, StockCause.From(task), quota, cancellationToken);
-        var accepted = new List<Candidate>();
+        var now = time.GetUtcNow();
+        var rejections = await stock.ApplyAsync(groups, StockCause.From(task), quota, applied => Writes(candidates, applied, quota, now), cancellationToken);
         for (var i = 0; i < candidates.Count; i++)
         {
             if (rejections[i] is { } reason)
             {
-                var transaction = candidates[i].Transaction;
-                chunk.Reject(transaction.Key, $"transaction {transaction.Key}: {reason}.");
-            }
-            else
-            {
-                accepted.Add(candidates[i]);
+                chunk.Reject(candidates[i].Transaction.Key, $"transaction {candidates[i].Transaction.Key}: {reason}.");
             }
         }
+    }
 
-        if (accepted.Count > 0)
+    // The rows of the transactions whose stock was applied, written in the ledger's write round trip.
+    private IEnumerable<NpgsqlBatchCommand> Writes(List<Candidate> candidates, IReadOnlyList<bool> applied, SaleQuota quota, DateTimeOffset now)
+    {
+        var accepted = candidates.Where((_, i) => applied[i]).ToList();
+        if (accepted.Count == 0)
         {
-            var now = time.GetUtcNow();
-            await TransactionRows.InsertAsync(db, accepted, task.TaskId, now, cancellationToken);
-            await SaleCounts.AddAsync(db, quota.Taken, cancellationToken);
+            yield break;
+        }
+
+        yield return TransactionRows.Command(accepted, task.TaskId, now);
+        if (SaleCounts.Add(quota.Taken) is { } counts)
+        {
+            yield return counts;
         }
     }
 
     // Null with a candidate: record it. Null without one: already recorded with this content (a resend), nothing
     // to do. A reason: reject it.
-    private static string? Check(
-        RegisterTransaction transaction,
-        Dictionary<string, int> stores,
-        Dictionary<string, int> products,
-        ChunkSales sales,
-        Dictionary<(int, string), string> recorded,
-        out Candidate? candidate)
+    private static string? Check(RegisterTransaction transaction, ChunkLookup lookup, out Candidate? candidate)
     {
         candidate = null;
+        var (stores, products, sales, recorded) = (lookup.StoreIds, lookup.ProductIds, lookup.Sales, lookup.Hashes);
         if (!stores.TryGetValue(transaction.StoreCode, out var storeId))
         {
             return $"unknown store '{transaction.StoreCode}'";
@@ -145,25 +145,5 @@ internal sealed class RegisterChunk(PosDbContext db, WholeGroups stock, TimeProv
         recorded[(storeId, transaction.Code)] = hash;
         candidate = new Candidate(transaction, storeId, hash, lines);
         return null;
-    }
-
-    private async Task<ChunkSales> LockSalesAsync(IReadOnlyList<RegisterTransaction> items, int[] storeIds, CancellationToken cancellationToken)
-    {
-        var saleCodes = items.SelectMany(t => t.Lines).Select(l => l.SaleCode).OfType<string>().Distinct().ToArray();
-        if (saleCodes.Length == 0)
-        {
-            return ChunkSales.None;
-        }
-
-        var sales = await db.Sales
-            .FromSql($"SELECT * FROM pos.sales WHERE store_id = ANY({storeIds}) AND code = ANY({saleCodes}) ORDER BY id FOR UPDATE")
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        var ids = sales.Select(s => s.Id).ToArray();
-        var onSale = await db.SaleProducts.AsNoTracking()
-            .Where(p => ids.Contains(p.SaleId))
-            .Select(p => new { p.SaleId, p.ProductId })
-            .ToListAsync(cancellationToken);
-        return new ChunkSales(sales, [.. onSale.Select(p => (p.SaleId, p.ProductId))]);
     }
 }

@@ -1,17 +1,14 @@
-using Workers.Domain.Promotions;
 using Workers.Transaction.Stock;
 
 namespace Workers.Transaction.CreateTransaction;
 
 // The sales the chunk's lines name, locked, and how much of each the admitted transactions take: a transaction
 // whose lines would sell more of a sale than its limit leaves is rejected whole.
-internal sealed class SaleQuota(IReadOnlyDictionary<int, Sale> sales, IReadOnlyList<Candidate> candidates) : IAdmission
+internal sealed class SaleQuota(IReadOnlyDictionary<int, LockedSale> sales, IReadOnlyList<Candidate> candidates) : IAdmission
 {
     private readonly Dictionary<int, long> _taken = [];
 
     public IReadOnlyDictionary<int, long> Taken => _taken;
-
-    public void Reset() => _taken.Clear();
 
     public string? Admit(int index)
     {

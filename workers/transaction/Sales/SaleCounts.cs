@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Workers.Domain;
 
 namespace Workers.Transaction.Sales;
@@ -8,30 +10,43 @@ namespace Workers.Transaction.Sales;
 // these only write.
 internal static class SaleCounts
 {
-    public static Task AddAsync(PosDbContext db, IReadOnlyDictionary<int, long> quantities, CancellationToken cancellationToken) =>
-        WriteAsync(db, quantities, 1, cancellationToken);
+    // The statement adding <quantities> (createTransaction runs it in the ledger's write round trip); null when
+    // there is nothing to add.
+    public static NpgsqlBatchCommand? Add(IReadOnlyDictionary<int, long> quantities) => Write(quantities, 1);
 
     // Never below 0: a repeating sale's count is reset at each repeat, so a transaction of an earlier repeat may
     // give back more than the current count holds.
-    public static Task SubtractAsync(PosDbContext db, IReadOnlyDictionary<int, long> quantities, CancellationToken cancellationToken) =>
-        WriteAsync(db, quantities, -1, cancellationToken);
-
-    private static async Task WriteAsync(PosDbContext db, IReadOnlyDictionary<int, long> quantities, int sign, CancellationToken cancellationToken)
+    public static async Task SubtractAsync(PosDbContext db, IReadOnlyDictionary<int, long> quantities, CancellationToken cancellationToken)
     {
-        if (quantities.Count == 0)
+        if (Write(quantities, -1) is not { } command)
         {
             return;
         }
 
+        await using var batch = new NpgsqlBatch(
+            (NpgsqlConnection)db.Database.GetDbConnection(),
+            (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        batch.BatchCommands.Add(command);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static NpgsqlBatchCommand? Write(IReadOnlyDictionary<int, long> quantities, int sign)
+    {
+        if (quantities.Count == 0)
+        {
+            return null;
+        }
+
         var ids = quantities.Keys.Order().ToArray();
         var deltas = ids.Select(id => sign * quantities[id]).ToArray();
-        await db.Database.ExecuteSqlAsync(
-            $"""
+        return Sql.Command(
+            """
             UPDATE pos.sales AS s SET sold_count = GREATEST(s.sold_count + x.q, 0)
-            FROM unnest({ids}, {deltas}) AS x(id, q)
+            FROM unnest($1::int[], $2::bigint[]) AS x(id, q)
             WHERE s.id = x.id
             """,
-            cancellationToken);
+            ids,
+            deltas);
     }
 
     // Locks the sales <ids> for the rest of the transaction, in id order (the order every chunk of this worker

@@ -63,7 +63,7 @@ internal sealed class ChangeChunk(PosDbContext db, WholeGroups stock, TimeProvid
         await SaleCounts.LockAsync(db, [.. lines.SelectMany(g => g).Select(l => l.SaleId).OfType<int>().Distinct().Order()], cancellationToken);
 
         var groups = reversals.Select(r => Reversal(r.Row, [.. lines[r.Row.Id]])).ToList();
-        var rejections = await stock.ApplyAsync(groups, StockCause.From(task), admission: null, cancellationToken);
+        var rejections = await stock.ApplyAsync(groups, StockCause.From(task), admission: null, alongside: null, cancellationToken);
         var saleUnits = new Dictionary<int, long>();
         for (var i = 0; i < reversals.Count; i++)
         {

@@ -17,7 +17,7 @@ internal sealed class UpdateTransactionHandler(PosDbContext db, StockLedger ledg
 {
     public async Task HandleAsync(TaskContext<UpdateTransactionBody> task, CancellationToken cancellationToken)
     {
-        var chunks = new ChangeChunk(db, new WholeGroups(db, ledger), time, task.Info);
+        var chunks = new ChangeChunk(db, new WholeGroups(ledger), time, task.Info);
         var result = await task.ProcessItemsAsync(task.Body.Changes, chunks.ApplyAsync, cancellationToken);
         Log.TransactionsChanged(logger, result.Items, result.ItemsRejected, chunks.Unchanged, result.ChunksSkipped);
     }
