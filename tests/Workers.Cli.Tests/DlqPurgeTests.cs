@@ -45,6 +45,6 @@ public sealed class DlqPurgeTests : DeadLetterTest
         var run = await RunAsync("dlq", "redrive", "nope");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("error: unknown worker 'nope'; the fleet declares: build, product. See 'workers dlq redrive --help'.", Assert.Single(run.ErrorLines));
+        Assert.Equal("error: unknown worker 'nope'; the fleet declares: build, item, product, transaction. See 'workers dlq redrive --help'.", Assert.Single(run.ErrorLines));
     }
 }

@@ -23,7 +23,7 @@ public sealed class UsageErrorTests
     {
         var run = await WorkersCli.RunAsync(NoStack, "enqueue", "nope", "updateStock");
 
-        AssertOneLine(run, exitCode: 2, "unknown worker 'nope'; the fleet declares: build, product.");
+        AssertOneLine(run, exitCode: 2, "unknown worker 'nope'; the fleet declares: build, item, product, transaction.");
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class UsageErrorTests
     {
         var run = await WorkersCli.RunAsync(NoStack, "enqueue", "product", "restock");
 
-        AssertOneLine(run, exitCode: 2, "unknown task type 'restock' for worker 'product'; it handles: csvStock, updateStock.");
+        AssertOneLine(run, exitCode: 2, "unknown task type 'restock' for worker 'product'; it handles: csvStock, stockProduct, updateStock.");
     }
 
     [Fact]

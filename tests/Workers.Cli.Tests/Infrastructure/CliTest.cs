@@ -65,7 +65,8 @@ public abstract class CliTest : StackTest
 
         // The test handlers write no tables of their own, so their ledgered chunks commit through the TaskManager's context.
         tasks(builder.AddTaskManager(FleetDeclaration.Current.Worker("product"))
-            .UseDatabase<TaskStoreDbContext>(TaskStoreDbContext.Schema));
+            .UseDatabase<TaskStoreDbContext>(TaskStoreDbContext.Schema)
+            .AddTask<StockReceipt, StockReceiptHandler>("stockProduct"));
         var host = builder.Build();
         _hosts.Add(host);
         await host.StartAsync(Cancellation);
