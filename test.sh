@@ -13,6 +13,11 @@ trap 'rm -f "$log" "$node_log"' EXIT
 
 bash infra/local/stack.sh start
 bash workers/build/node/install.sh # the build worker's npm packages (npm ci, skipped when already installed)
+# The preview tests (tests/Workers.Api.Tests/Preview) drive Debian's Chromium through Playwright's own driver;
+# browsers are never downloaded (`playwright install` cannot reach its CDN here).
+if [[ ! -x /usr/bin/chromium ]]; then
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=300 chromium
+fi
 dotnet build Workers.sln -c "$configuration" -warnaserror -nologo -clp:ErrorsOnly
 
 # The build server's Node tests run beside the .NET ones (they share nothing but the CPU); their TAP output is

@@ -4,6 +4,7 @@ using Workers.Api.Auth;
 using Workers.Api.Builds;
 using Workers.Api.Health;
 using Workers.Api.Metrics;
+using Workers.Api.Preview;
 using Workers.Api.RateLimiting;
 using Workers.Api.Tasks;
 
@@ -29,16 +30,16 @@ internal static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Enqueues a build of a React component; Idempotency-Key makes a retry return the same build.");
         builds.MapGet("/{id}", (GetBuildHandler handler, string id, int? wait, CancellationToken ct) => handler.HandleAsync(id, wait, ct))
-            .RequireAuthorization(ApiScopes.Read)
+            .RequireAuthorization(PreviewAccessRequirement.Policy)
             .Produces<BuildDocument>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("The build record; ?wait=N (seconds) waits for its outcome.");
+            .WithSummary("The build record; ?wait=N (seconds) waits for its outcome. A read key or the build's preview ?token=.");
         builds.MapGet("/{id}/bundle", (GetBundleHandler handler, string id, HttpContext context, CancellationToken ct) => handler.HandleAsync(id, context, ct))
-            .RequireAuthorization(ApiScopes.Read)
+            .RequireAuthorization(PreviewAccessRequirement.Policy)
             .Produces(StatusCodes.Status200OK, contentType: "text/javascript")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("The build's bundle: immutable, strong ETag, compressed.");
+            .WithSummary("The build's bundle: immutable, strong ETag, compressed. A read key or the build's preview ?token=.");
 
         api.MapPost("/tasks/{worker}/{type}", (PostTaskHandler handler, string worker, string type, HttpRequest request, ClaimsPrincipal user, CancellationToken ct) => handler.HandleAsync(worker, type, request, user, ct))
             .RequireAuthorization(ApiScopes.Enqueue)
@@ -55,10 +56,7 @@ internal static class ApiEndpoints
             .WithSummary("Requests, errors, latency percentiles and memory of this instance.");
         api.MapKeyEndpoints();
 
-        // Stage 2 (issue #12 §1): the sandboxed preview page. The route is reserved so links can be built now.
-        app.MapGet("/preview/{id}", (string id) => TypedResults.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "The preview is not built yet", detail: $"Fetch /api/builds/{id}/bundle meanwhile."))
-            .AllowAnonymous()
-            .ExcludeFromDescription();
+        app.MapPreviewEndpoints();
         return app;
     }
 }

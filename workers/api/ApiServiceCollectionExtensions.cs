@@ -8,6 +8,7 @@ using Workers.Api.Idempotency;
 using Workers.Api.Metrics;
 using Workers.Api.Notifications;
 using Workers.Api.Options;
+using Workers.Api.Preview;
 using Workers.Api.RateLimiting;
 using Workers.Api.Tasks;
 using Workers.Api.Telemetry;
@@ -37,8 +38,13 @@ internal static class ApiServiceCollectionExtensions
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddScopePolicies()
+            .AddPolicy(PreviewAccessRequirement.Policy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .AddRequirements(new PreviewAccessRequirement()))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<PreviewTokens>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PreviewAccessHandler>();
         services.AddPerKeyRateLimit();
 
         services.AddProblemDetails();

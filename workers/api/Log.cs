@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Information, Message = "API key {KeyId} revoked")]
     public static partial void KeyRevoked(ILogger logger, string keyId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Api:PreviewTokenKey is not set: preview links are signed with a random key of this instance and work only on it")]
+    public static partial void PreviewKeyGenerated(ILogger logger);
 }

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
 using Workers.Api.Options;
+using Workers.Api.Preview;
 
 namespace Workers.Api.Builds;
 
 // GET /api/builds/{id}[?wait=seconds]: the build now, or, with wait, as soon as it has finished (at most
 // Api:MaxWait): a long poll woken by the database's notifications.
-internal sealed class GetBuildHandler(BuildWaiter waiter, IOptions<ApiOptions> options)
+internal sealed class GetBuildHandler(BuildWaiter waiter, IOptions<ApiOptions> options, PreviewTokens previews)
 {
     public async Task<IResult> HandleAsync(string id, int? wait, CancellationToken cancellationToken)
     {
@@ -20,6 +21,6 @@ internal sealed class GetBuildHandler(BuildWaiter waiter, IOptions<ApiOptions> o
         var document = await waiter.GetAsync(id, TimeSpan.FromSeconds(wait ?? 0), cancellationToken);
         return document is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such build", detail: $"No build '{id}' was accepted or recorded.")
-            : TypedResults.Ok(document);
+            : TypedResults.Ok(document with { Links = document.Links with { Preview = previews.Link(id) } });
     }
 }

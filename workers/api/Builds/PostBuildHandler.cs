@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Workers.Api.Data;
 using Workers.Api.Idempotency;
+using Workers.Api.Preview;
 using Workers.TaskManager;
 using Workers.TaskManager.Publishing;
 
@@ -18,6 +19,7 @@ internal sealed class PostBuildHandler(
     AcceptedBuildStore accepted,
     ITaskPublisher publisher,
     TimeProvider time,
+    PreviewTokens previews,
     ILogger<PostBuildHandler> logger)
 {
     public const string Worker = "build";
@@ -129,9 +131,9 @@ internal sealed class PostBuildHandler(
         return new TaskMessage("build", JsonSerializer.SerializeToElement(body), GroupId: buildId, TaskId: buildId);
     }
 
-    private static IResult Accepted(string buildId, bool? claimCheck, bool replayed)
+    private IResult Accepted(string buildId, bool? claimCheck, bool replayed)
     {
         var links = BuildLinks.For(buildId, bundle: false);
-        return TypedResults.Accepted(links.Self, new BuildAccepted(buildId, BuildDocument.Queued, links.Self, claimCheck, replayed));
+        return TypedResults.Accepted(links.Self, new BuildAccepted(buildId, BuildDocument.Queued, links.Self, previews.Link(buildId), claimCheck, replayed));
     }
 }

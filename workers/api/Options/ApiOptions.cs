@@ -27,4 +27,14 @@ internal sealed class ApiOptions
 
     [Range(1, 100_000)]
     public int RateLimitPerSecond { get; set; } = 50;
+
+    // The key that signs preview tokens (base64, at least 32 bytes), the same on every instance behind the load
+    // balancer: a Copilot secret in AWS. Empty: each instance signs with a random key of its own, so a link works
+    // only on the instance that made it (one local instance, tests).
+    [RegularExpression("^[A-Za-z0-9+/]{43,}={0,2}$", ErrorMessage = "Api:PreviewTokenKey is base64 of at least 32 bytes.")]
+    public string? PreviewTokenKey { get; set; }
+
+    // How long a preview link works. Short, because it travels in URLs (history, logs): long enough to open it.
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan PreviewTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 }

@@ -20,7 +20,9 @@ internal static class PerKeyRateLimit
             limiter.AddPolicy(Policy, context =>
             {
                 var options = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value;
-                var keyId = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
+                // A preview page's requests carry no key: they share one bucket per build.
+                var keyId = context.User.FindFirstValue(ClaimTypes.NameIdentifier)
+                    ?? (context.Request.RouteValues["id"] is string id ? $"preview:{id}" : "anonymous");
                 return RateLimitPartition.GetTokenBucketLimiter(keyId, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = options.RateLimitBurst,
