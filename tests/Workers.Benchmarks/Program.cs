@@ -1,5 +1,6 @@
 using System.Globalization;
 using Workers.Benchmarks;
+using Workers.Benchmarks.Api;
 using Workers.Benchmarks.Builds;
 using Workers.Testing;
 
@@ -20,6 +21,8 @@ if (args.Contains("--help"))
           transactions createTransaction end to end (transaction worker process): transactions/s and peak RSS
           outage       (g) PostgreSQL down 60 s under load, held against not held, every run
           outbox       (h) outbox: commit → follow-up handled, p50/p95, light load and a burst, every run
+          api          the HTTP API as its own process (issue #12 §5): 10 clients on /api/health and GET /api/builds/{id}
+                       for --duration S seconds (60 by default), then POST /api/builds → bundle; every run printed
         """);
     return;
 }
@@ -137,6 +140,16 @@ if (what is "outbox" or "all")
 if (what is "build" or "all")
 {
     await BuildFigures.RunAsync(stack, report);
+}
+
+if (what is "api")
+{
+    var seconds = args.SkipWhile(a => a != "--duration").Skip(1).Select(int.Parse).FirstOrDefault(60);
+    // One run unless --runs says otherwise: a run is over two minutes of load on a shared machine.
+    for (var run = 1; run <= (args.Contains("--runs") ? runs : 1); run++)
+    {
+        await ApiFigures.RunAsync(stack, database, report, TimeSpan.FromSeconds(seconds));
+    }
 }
 
 report.Print();

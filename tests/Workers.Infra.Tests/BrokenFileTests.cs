@@ -13,6 +13,9 @@ public sealed class BrokenFileTests
     private const string Plain = "infra/cloudformation/worker-product.yml";
     private const string Patch = "copilot/worker-product/overrides/cfn.patches.yml";
     private const string Image = "workers/product/Dockerfile";
+    private const string ApiManifest = "copilot/api/manifest.yml";
+    private const string ApiAddon = "copilot/api/addons/service.yml";
+    private const string ApiPlain = "infra/cloudformation/service-api.yml";
 
     private static readonly string Root = RepositoryRoot.Path;
 
@@ -60,6 +63,24 @@ public sealed class BrokenFileTests
         { "dockerfile-runtime", Image, "runtime:10.0-noble-chiseled AS runtime", "sdk:10.0 AS runtime", "runs on the SDK image" },
         { "dockerfile-context", Image, "COPY shared/ shared/", "COPY shared/Workers.Fleet/ shared/Workers.Fleet/", "shared/Workers.Hosting/" },
         { "dockerfile-context", Image, "COPY global.json", "COPY global2.json", "'global2.json' does not exist" },
+        { "copilot-service-name", ApiManifest, "type: Load Balanced Web Service", "type: Worker Service", "is a 'Load Balanced Web Service'" },
+        { "copilot-web-service", ApiManifest, "path: '/api/health'", "path: '/health'", "shared/fleet.json says '/api/health'" },
+        { "copilot-web-service", ApiManifest, "  port: 8080\n  # The ECS", "  port: 80\n  # The ECS", "image.port is 80" },
+        { "copilot-web-service", ApiManifest, "ASPNETCORE_HTTP_PORTS: 8080", "ASPNETCORE_HTTP_PORTS: 5000", "ASPNETCORE_HTTP_PORTS must be 8080" },
+        { "copilot-web-service", ApiManifest, "deregistration_delay: 35s", "deregistration_delay: 5s", "deregistration_delay must be" },
+        { "copilot-web-service", ApiManifest, "timeout: 5s", "timeout: 15s", "outside the ALB's limits" },
+        { "copilot-count", ApiManifest, "cpu_percentage: 70", "requests: 1000", "scaled on cpu_percentage" },
+        { "fargate-task-size", ApiManifest, "memory: 512", "memory: 1024", "declares 256 / 512" },
+        { "copilot-container", ApiManifest, "\"healthcheck\"]", "\"health\"]", "image.healthcheck.command" },
+        { "cfn-parameters", ApiAddon, "  Name:\n    Type: String\n", "", "parameter Name must be declared" },
+        { "cfn-references", ApiAddon, "!Ref TargetGroupFullName", "!Ref TargetGroupName", "!Ref TargetGroupName names no parameter" },
+        { "service-alarm-set", ApiAddon, "ExtendedStatistic: p99", "Statistic: Average", "no p99 latency alarm" },
+        { "service-alarm-set", ApiAddon, "MetricName: HTTPCode_Target_5XX_Count", "MetricName: HTTPCode_ELB_5XX_Count", "HTTPCode_Target_5XX_Count of its target group" },
+        { "service-alarm-set", ApiPlain, "              - !Sub 'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:workers-${Env}-item.fifo'\n", "", "may not send to worker item's queue" },
+        { "alarm-metric", ApiPlain, "MetricName: TargetResponseTime", "MetricName: TargetResponseTimes", "no metric 'TargetResponseTimes'" },
+        { "alarm-metric", ApiPlain, "- Name: TargetGroup\n", "- Name: Target\n", "dimensions [LoadBalancer, Target]" },
+        { "cfn-resource-type", ApiPlain, "Type: AWS::ElasticLoadBalancingV2::TargetGroup", "Type: AWS::ElasticLoadBalancingV2::TargetGroups", "'AWS::ElasticLoadBalancingV2::TargetGroups'" },
+        { "cfn-references", ApiPlain, "!GetAtt LoadBalancer.LoadBalancerFullName", "!GetAtt LoadBalancer.FullName", "has no attribute FullName" },
     };
 
     [Theory]

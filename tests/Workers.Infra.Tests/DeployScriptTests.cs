@@ -7,7 +7,7 @@ namespace Workers.Infra.Tests;
 
 // copilot/deploy.sh, run with a stand-in `copilot` on PATH that records its arguments and fails for one
 // service: the environment goes first, a worker after the workers it publishes to, and the first failure stops
-// the rest.
+// the rest; the web services come after every worker.
 public sealed class DeployScriptTests : IDisposable
 {
     private readonly ScratchRepository _repository = ScratchRepository.Create();
@@ -52,6 +52,7 @@ public sealed class DeployScriptTests : IDisposable
                 "copilot env deploy --name staging",
                 "copilot svc deploy --name worker-search --env staging",
                 "copilot svc deploy --name worker-product --env staging",
+                "copilot svc deploy --name api --env staging",
             ],
             calls);
     }
@@ -65,8 +66,18 @@ public sealed class DeployScriptTests : IDisposable
         Assert.Equal(["copilot svc deploy --name worker-search --env production"], calls);
     }
 
+    [Fact]
+    public async Task Deploys_one_service_alone()
+    {
+        var (exitCode, calls) = await DeployAsync(fail: null, "--env", "staging", "--skip-environment", "--service", "api");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(["copilot svc deploy --name api --env staging"], calls);
+    }
+
     [Theory]
     [InlineData("--env", "prod")]
+    [InlineData("--env", "staging", "--service", "ghost")]
     [InlineData("--env", "staging", "--worker", "ghost")]
     public async Task Refuses_an_unknown_environment_or_worker_before_deploying_anything(params string[] args)
     {

@@ -1,3 +1,4 @@
+using Workers.Cli.ApiKeys;
 using Workers.Cli.Builds;
 using Workers.Cli.DeadLetters;
 using Workers.Cli.Enqueue;
@@ -21,5 +22,6 @@ internal static class CommandGroups
         new BuildCommand(),
         new DlqCommand(fleet),
         new InfraCommand(),
+        new ApiKeysCommand(),
     ];
 }

@@ -30,6 +30,11 @@ internal static class CloudFormationFiles
             yield return new($"infra/cloudformation/worker-{worker.Name}.yml", WorkerTemplate.Render(worker));
         }
 
+        foreach (var service in fleet.Services.Values.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            yield return new($"infra/cloudformation/{ServiceNaming.TemplateFile(service)}", WebServiceTemplate.Render(fleet, service));
+        }
+
         yield return new("infra/cloudformation/deploy.sh", DeployScripts.CloudFormation(fleet, ordered));
     }
 

@@ -4,7 +4,8 @@ using Workers.Infra.Render.Shared;
 namespace Workers.Infra.Render.Copilot;
 
 // copilot/: the application, its environments (with the bucket as an environment addon), and per worker a
-// Worker Service manifest, an addon (policy, alarms, topic) and a YAML patch that names the queues as the fleet does.
+// Worker Service manifest, an addon (policy, alarms, topic) and a YAML patch that names the queues as the fleet does;
+// per declared service a Load Balanced Web Service manifest and its addon.
 internal static class CopilotFiles
 {
     public static IEnumerable<RenderedFile> Render(FleetDeclaration fleet, IReadOnlyList<FleetWorker> ordered)
@@ -50,6 +51,15 @@ internal static class CopilotFiles
             yield return new($"copilot/{service}/overrides/cfn.patches.yml", WorkerOverrides.Render(worker));
         }
 
-        yield return new("copilot/deploy.sh", DeployScripts.Copilot(ordered));
+        // The services after the workers: their task role may send to every worker's queue.
+        foreach (var service in fleet.Services.Values.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            var name = ServiceNaming.ServiceName(service);
+            yield return new($"copilot/{name}/manifest.yml", WebServiceManifest.Render(fleet, service));
+            yield return new($"copilot/{name}/addons/{WebServiceAddon.FileName}", WebServiceAddon.Render(fleet, service));
+            yield return new($"copilot/{name}/addons/addons.parameters.yml", WebServiceAddon.Parameters());
+        }
+
+        yield return new("copilot/deploy.sh", DeployScripts.Copilot(fleet, ordered));
     }
 }

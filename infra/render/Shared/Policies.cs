@@ -76,6 +76,6 @@ internal static class Policies
         {string.Join('\n', resources.Select(r => "    - " + r))}
         """;
 
-    private static string QueueArn(string queueName) =>
+    public static string QueueArn(string queueName) =>
         Yaml.Sub($"arn:${{AWS::Partition}}:sqs:${{AWS::Region}}:${{AWS::AccountId}}:{queueName}");
 }

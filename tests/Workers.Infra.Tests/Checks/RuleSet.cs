@@ -21,6 +21,8 @@ public static class RuleSet
         new TaskSizeRule(fleet),
         new LogRetentionRule(),
         new ContainerRule(),
+        new WebServiceRule(fleet),
+        new ServiceAlarmSetRule(fleet),
         new DockerfileRuntimeRule(repositoryRoot),
         new DockerfileContextRule(repositoryRoot),
     ];

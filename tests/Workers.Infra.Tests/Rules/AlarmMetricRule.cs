@@ -24,6 +24,11 @@ public sealed class AlarmMetricRule : TemplateRule
                 ["RunningTaskCount", "PendingTaskCount", "DesiredTaskCount", "CpuUtilized", "MemoryUtilized"],
                 [["ClusterName", "ServiceName"]]),
             ["AWS/ECS"] = (["CPUUtilization", "MemoryUtilization"], [["ClusterName", "ServiceName"]]),
+            // https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html
+            ["AWS/ApplicationELB"] = (
+                ["RequestCount", "HTTPCode_Target_5XX_Count", "HTTPCode_Target_4XX_Count", "HTTPCode_ELB_5XX_Count",
+                 "TargetResponseTime", "HealthyHostCount", "UnHealthyHostCount"],
+                [["LoadBalancer"], ["LoadBalancer", "TargetGroup"]]),
             ["Workers"] = (["TasksSucceeded", "TasksFailed", "TasksDeadLettered", "TaskDuration"], [["Environment", "Worker"], ["Environment", "Worker", "TaskType"]]),
         };
 

@@ -9,18 +9,19 @@ namespace Workers.Infra.Tests.Rules;
 // count, per environment, by Copilot's rules: a number >= 0, or `spot` alone, or a `range` (n-m or min/max with
 // min <= max) with scaling fields; queue_delay needs acceptable_latency and msg_processing_time, neither zero,
 // processing no longer than latency. And the shape: staging one Spot task, production the fleet's range
-// scaled on queue delay.
+// scaled on queue delay (a web service: on CPU).
 public sealed partial class CountRule(FleetDeclaration fleet) : ManifestRule
 {
     public override string Name => "copilot-count";
 
     protected override IEnumerable<Violation> Check(CheckedFile file, YamlMappingNode manifest)
     {
-        fleet.Workers.TryGetValue(WorkerOf(file), out var worker);
+        var declared = DeploymentOf(file, fleet);
+        var scaledOn = FileKinds.IsWorkerManifest(file.Path) ? "queue_delay" : "cpu_percentage";
         foreach (var environment in DeployEnvironment.All)
         {
             var count = Effective(manifest, environment, "count");
-            var problems = Shape(count).Concat(worker is null ? [] : Fleet(count, environment, worker));
+            var problems = Shape(count).Concat(declared is null ? [] : Fleet(count, environment, declared, scaledOn));
             foreach (var problem in problems)
             {
                 yield return file.Violation(Name, $"{environment.Name}: count {problem}");
@@ -82,7 +83,7 @@ public sealed partial class CountRule(FleetDeclaration fleet) : ManifestRule
         }
     }
 
-    private static IEnumerable<string> Fleet(YamlNode? count, DeployEnvironment environment, FleetWorker worker)
+    private static IEnumerable<string> Fleet(YamlNode? count, DeployEnvironment environment, FleetDeployment declared, string scaledOn)
     {
         if (!environment.Production)
         {
@@ -95,9 +96,9 @@ public sealed partial class CountRule(FleetDeclaration fleet) : ManifestRule
         }
 
         var (min, max) = Range(count.Get("range"));
-        if (min != worker.Deployment.MinTasks || max != worker.Deployment.MaxTasks || count.Get("queue_delay") is null)
+        if (min != declared.MinTasks || max != declared.MaxTasks || count.Get(scaledOn) is null)
         {
-            yield return $"must range {worker.Deployment.MinTasks}-{worker.Deployment.MaxTasks} (shared/fleet.json) scaled on queue_delay.";
+            yield return $"must range {declared.MinTasks}-{declared.MaxTasks} (shared/fleet.json) scaled on {scaledOn}.";
         }
     }
 

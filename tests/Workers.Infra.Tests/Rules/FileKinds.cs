@@ -7,6 +7,9 @@ public static partial class FileKinds
 {
     public static bool IsServiceManifest(string path) => ServiceManifest().IsMatch(path);
 
+    // copilot/worker-<name>/manifest.yml: a Worker Service; the other service manifests are web services.
+    public static bool IsWorkerManifest(string path) => IsServiceManifest(path) && path.StartsWith("copilot/worker-", StringComparison.Ordinal);
+
     public static bool IsTemplate(string path) =>
         (Addon().IsMatch(path) && !path.EndsWith("/addons.parameters.yml", StringComparison.Ordinal)) || Plain().IsMatch(path);
 

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Workers.Infra.Tests.Rules;
 
-// The service is a Worker Service named after its folder, with Copilot's naming rule (start with a letter;
+// The service is a Worker Service (a Load Balanced Web Service outside copilot/worker-*) named after its folder, with Copilot's naming rule (start with a letter;
 // lower-case letters, digits and hyphens; no consecutive or trailing hyphen), overriding only declared environments.
 public sealed partial class ManifestNameRule : ManifestRule
 {
@@ -25,9 +25,10 @@ public sealed partial class ManifestNameRule : ManifestRule
             yield return file.Violation(Name, $"name '{name}' must start with a letter and use lower-case letters, digits and single hyphens, without a trailing hyphen (at most 40 characters).");
         }
 
-        if (manifest.Get("type").Scalar() != "Worker Service")
+        var expected = FileKinds.IsWorkerManifest(file.Path) ? "Worker Service" : Workers.Fleet.FleetService.LoadBalancedWebService;
+        if (manifest.Get("type").Scalar() != expected)
         {
-            yield return file.Violation(Name, $"type is '{manifest.Get("type").Scalar()}'; a worker is a 'Worker Service'.");
+            yield return file.Violation(Name, $"type is '{manifest.Get("type").Scalar()}'; {(FileKinds.IsWorkerManifest(file.Path) ? "a worker" : "a declared service")} is a '{expected}'.");
         }
 
         var declared = DeployEnvironment.All.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);

@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Workers.Infra.Tests.Rules;
 
-// Every resource type is a real CloudFormation type (of those a worker's templates use), and GetAtt asks for
+// Every resource type is a real CloudFormation type (of those the workers' and services' templates use), and GetAtt asks for
 // attributes that type returns (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-template-resource-type-ref.html).
 public sealed class ResourceTypeRule : TemplateRule
 {
@@ -20,6 +20,10 @@ public sealed class ResourceTypeRule : TemplateRule
         ["AWS::S3::Bucket"] = ["Arn", "DomainName", "DualStackDomainName", "RegionalDomainName", "WebsiteURL"],
         ["AWS::KMS::Key"] = ["Arn", "KeyId"],
         ["AWS::Logs::LogGroup"] = ["Arn"],
+        ["AWS::EC2::SecurityGroup"] = ["GroupId", "VpcId"],
+        ["AWS::ElasticLoadBalancingV2::LoadBalancer"] = ["CanonicalHostedZoneID", "DNSName", "LoadBalancerArn", "LoadBalancerFullName", "LoadBalancerName", "SecurityGroups"],
+        ["AWS::ElasticLoadBalancingV2::Listener"] = ["ListenerArn"],
+        ["AWS::ElasticLoadBalancingV2::TargetGroup"] = ["LoadBalancerArns", "TargetGroupArn", "TargetGroupFullName", "TargetGroupName"],
     };
 
     public override string Name => "cfn-resource-type";

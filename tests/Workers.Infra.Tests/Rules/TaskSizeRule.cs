@@ -25,7 +25,7 @@ public sealed class TaskSizeRule(FleetDeclaration fleet) : ManifestRule
 
     protected override IEnumerable<Violation> Check(CheckedFile file, YamlMappingNode manifest)
     {
-        fleet.Workers.TryGetValue(WorkerOf(file), out var worker);
+        var declared = DeploymentOf(file, fleet);
         foreach (var environment in DeployEnvironment.All)
         {
             var cpu = Effective(manifest, environment, "cpu").Int();
@@ -34,9 +34,9 @@ public sealed class TaskSizeRule(FleetDeclaration fleet) : ManifestRule
             {
                 yield return file.Violation(Name, $"{environment.Name}: cpu {cpu?.ToString() ?? "(none)"} with memory {memory?.ToString() ?? "(none)"} is not a Fargate task size.");
             }
-            else if (worker is not null && (cpu != worker.Deployment.Cpu || memory != worker.Deployment.Memory))
+            else if (declared is not null && (cpu != declared.Cpu || memory != declared.Memory))
             {
-                yield return file.Violation(Name, $"{environment.Name}: cpu {cpu} / memory {memory}; shared/fleet.json declares {worker.Deployment.Cpu} / {worker.Deployment.Memory}.");
+                yield return file.Violation(Name, $"{environment.Name}: cpu {cpu} / memory {memory}; shared/fleet.json declares {declared.Cpu} / {declared.Memory}.");
             }
         }
     }

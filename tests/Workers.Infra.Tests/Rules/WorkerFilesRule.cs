@@ -39,11 +39,18 @@ public static class WorkerFilesRule
             }
         }
 
-        // A declared service (the HTTP entry point) has its project and image under workers/<name>/ like a worker.
-        // Its Copilot Load Balanced Web Service and template are not rendered yet (issue #12 stage 2).
+        // A declared service (the HTTP entry point) has its project and image under workers/<name>/ like a worker,
+        // its Load Balanced Web Service with one addon, and its plain template.
         foreach (var service in fleet.Services.Values.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
-            string[] required = [$"workers/{service.Name}/Workers.{Pascal(service.Name)}.csproj", $"workers/{service.Name}/Dockerfile"];
+            string[] required =
+            [
+                $"workers/{service.Name}/{ServiceNaming.ProjectName(service)}.csproj",
+                $"workers/{service.Name}/Dockerfile",
+                $"copilot/{ServiceNaming.ServiceName(service)}/manifest.yml",
+                $"copilot/{ServiceNaming.ServiceName(service)}/addons/service.yml",
+                $"infra/cloudformation/{ServiceNaming.TemplateFile(service)}",
+            ];
             foreach (var path in required.Where(p => !File.Exists(Path.Combine(repositoryRoot, p))))
             {
                 yield return new(path, Name, $"service '{service.Name}' is declared in shared/fleet.json but this file is missing{Hint(path)}.");
@@ -56,9 +63,6 @@ public static class WorkerFilesRule
             yield return new(stray.Path, Name, $"belongs to worker '{stray.Worker}', which shared/fleet.json does not declare; declare it or remove the file.");
         }
     }
-
-    private static string Pascal(string name) =>
-        string.Concat(name.Split('-').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 
     private static string Hint(string path) =>
         path.StartsWith("workers/", StringComparison.Ordinal)
@@ -84,10 +88,24 @@ public static class WorkerFilesRule
             yield return ($"copilot/{Path.GetFileName(folder)}", Path.GetFileName(folder)["worker-".Length..]);
         }
 
+        foreach (var folder in Directory.Exists(copilot) ? Directory.GetDirectories(copilot) : [])
+        {
+            var name = Path.GetFileName(folder);
+            if (!name.StartsWith("worker-", StringComparison.Ordinal) && name != "environments")
+            {
+                yield return ($"copilot/{name}", name);
+            }
+        }
+
         var plain = Path.Combine(root, "infra", "cloudformation");
         foreach (var file in Directory.Exists(plain) ? Directory.GetFiles(plain, "worker-*.yml") : [])
         {
             yield return ($"infra/cloudformation/{Path.GetFileName(file)}", Path.GetFileNameWithoutExtension(file)["worker-".Length..]);
+        }
+
+        foreach (var file in Directory.Exists(plain) ? Directory.GetFiles(plain, "service-*.yml") : [])
+        {
+            yield return ($"infra/cloudformation/{Path.GetFileName(file)}", Path.GetFileNameWithoutExtension(file)["service-".Length..]);
         }
     }
 }

@@ -11,6 +11,8 @@ public sealed class WorkerQueueRule(FleetDeclaration fleet) : ManifestRule
 {
     public override string Name => "copilot-worker-queue";
 
+    public override bool AppliesTo(string path) => FileKinds.IsWorkerManifest(path);
+
     protected override IEnumerable<Violation> Check(CheckedFile file, YamlMappingNode manifest)
     {
         var queue = manifest.At("subscribe", "queue");
