@@ -1,10 +1,10 @@
 using System.Net;
-using System.Net.Sockets;
 using Amazon.S3;
 using Amazon.SQS;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Workers.TaskManager.Outages;
+using Workers.Testing;
 
 namespace Workers.TaskManager.Tests.Units;
 
@@ -82,17 +82,19 @@ public sealed class DependencyFailuresTests
     [Fact]
     public async Task A_timeout_that_struck_while_Npgsql_waited_on_the_server_is_a_suspected_PostgreSQL_outage()
     {
-        // A real server that accepts the connection and never answers: what a stopping PostgreSQL can look like.
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
-        await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={port};Username=x;Password=x;Timeout=30;Pooling=false");
+        // A real server that does not answer in time (here a statement that sleeps), cut off by the handler's token:
+        // what a server that stopped answering looks like from inside a handler.
+        var stack = await LocalStack.GetAsync();
+        await using var connection = new NpgsqlConnection(stack.AdminConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var sleep = new NpgsqlCommand("SELECT pg_sleep(30)", connection);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connection.OpenAsync(timeout.Token));
+        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sleep.ExecuteNonQueryAsync(timeout.Token));
 
         // As TaskDispatcher reports a handler's timeout.
         var handlerTimeout = new TimeoutException("The updateStock handler ran past its timeout of 00:00:30 and was cancelled.", cancelled);
 
+        // Only suspected: the probe decides (here it would find the server up, and the task fails as before).
         Assert.Equal(DependencyFailures.PostgreSql, DependencyFailures.Suspected(handlerTimeout));
         Assert.Null(DependencyFailures.DependencyOf(handlerTimeout, out _));
     }
