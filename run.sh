@@ -98,7 +98,8 @@ echo "==> Fetching the bundle (GET /api/builds/$build_id/bundle)"
 mkdir -p "$work/preview"
 curl -fsS --compressed "$api_url/api/builds/$build_id/bundle" -H "Authorization: Bearer $key" -o "$work/preview/bundle.js"
 echo "wrote $work/preview/bundle.js ($(wc -c < "$work/preview/bundle.js") bytes)"
-echo "open  $api_url/preview/$build_id"
+# The API's preview link carries a short-lived read token: a browser opens it without the run's API key.
+echo "open  $api_url$(json 'process.stdout.write(JSON.parse(process.argv[1]).preview)' "$accepted")"
 
 if [[ "$stock_import" == true ]]; then
   echo "==> Seeding $stores stores × $products products for the stock import"
