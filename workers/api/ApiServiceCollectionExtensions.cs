@@ -74,6 +74,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton<TaskNotificationListener>();
         services.AddHostedService(sp => sp.GetRequiredService<TaskNotificationListener>());
         services.AddSingleton<BuildRecords>();
+        services.AddSingleton<FinishedBuildCache>();
         services.AddSingleton<BuildRequestValidator>();
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<AcceptedBuildStore>();

@@ -5,12 +5,17 @@ namespace Workers.Api.Builds;
 // Reads a build, and with a wait, holds the request until it has finished or the wait is over, woken by the
 // TaskManager's NOTIFY for the build's task (the build id is its task id). No polling: a re-read happens on a
 // notification, or every few seconds only while the LISTEN connection is down.
-internal sealed class BuildWaiter(BuildRecords records, AcceptedBuildStore accepted, TaskNotificationListener listener, TimeProvider time)
+internal sealed class BuildWaiter(BuildRecords records, FinishedBuildCache finished, AcceptedBuildStore accepted, TaskNotificationListener listener, TimeProvider time)
 {
     private static readonly TimeSpan WithoutListen = TimeSpan.FromSeconds(2);
 
     public async Task<BuildDocument?> GetAsync(string buildId, TimeSpan wait, CancellationToken cancellationToken)
     {
+        if (finished.TryGet(buildId, out var done))
+        {
+            return done;
+        }
+
         var deadline = time.GetUtcNow() + wait;
         while (true)
         {
@@ -42,7 +47,9 @@ internal sealed class BuildWaiter(BuildRecords records, AcceptedBuildStore accep
     {
         if (await records.GetAsync(buildId, cancellationToken) is { } record)
         {
-            return BuildDocument.From(record);
+            var document = BuildDocument.From(record);
+            finished.AddIfFinished(document);
+            return document;
         }
 
         return await accepted.FindAsync(buildId, cancellationToken) is { } queued
