@@ -122,7 +122,8 @@ public sealed class FleetDeclaration
             deploy?.Memory ?? defaults.Deploy?.Memory ?? FleetDeployment.DefaultMemory,
             deploy?.Reason,
             deploy?.MinTasks ?? defaults.Deploy?.MinTasks ?? FleetDeployment.DefaultMinTasks,
-            deploy?.MaxTasks ?? defaults.Deploy?.MaxTasks ?? FleetDeployment.DefaultMaxTasks);
+            deploy?.MaxTasks ?? defaults.Deploy?.MaxTasks ?? FleetDeployment.DefaultMaxTasks,
+            deploy?.HandWrittenDockerfile);
 
     private static FleetDeclaration LoadEmbedded()
     {

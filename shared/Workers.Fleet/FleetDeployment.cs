@@ -6,7 +6,8 @@ namespace Workers.Fleet;
 /// <param name="Reason">Why the worker needs more than the fleet's default size; null when it does not.</param>
 /// <param name="MinTasks">Fewest production tasks; the running-task alarm fires below it.</param>
 /// <param name="MaxTasks">Most production tasks queue-delay scaling may start.</param>
-public sealed record FleetDeployment(int Cpu, int Memory, string? Reason, int MinTasks, int MaxTasks)
+/// <param name="HandWrittenDockerfile">Why the image's Dockerfile is written by hand; null when it is rendered.</param>
+public sealed record FleetDeployment(int Cpu, int Memory, string? Reason, int MinTasks, int MaxTasks, string? HandWrittenDockerfile = null)
 {
     internal const int DefaultCpu = 256;
     internal const int DefaultMemory = 512;

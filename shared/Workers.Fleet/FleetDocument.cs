@@ -43,13 +43,16 @@ internal sealed record WorkerDocument(
     IReadOnlyList<string>? PublishesTo = null);
 
 // How a worker runs in AWS: Fargate task size (a size above the defaults must say why) and the production task
-// range. Copilot manifests and infra/ templates are rendered from it.
+// range. Copilot manifests and infra/ templates are rendered from it. HandWrittenDockerfile, when present, says
+// why the worker's image cannot be the rendered one (the build worker carries Node.js); without it
+// `workers infra render` writes the Dockerfile too.
 internal sealed record DeployDocument(
     int? Cpu = null,
     int? Memory = null,
     string? Reason = null,
     int? MinTasks = null,
-    int? MaxTasks = null);
+    int? MaxTasks = null,
+    string? HandWrittenDockerfile = null);
 
 internal sealed record TaskTypeDocument(
     int? ChunkSize = null,

@@ -87,6 +87,11 @@ internal static partial class FleetValidator
         {
             errors.Add("defaults.deploy.reason: only a worker that needs more than the defaults gives a reason.");
         }
+
+        if (defaults.Deploy is { HandWrittenDockerfile: not null })
+        {
+            errors.Add("defaults.deploy.handWrittenDockerfile: only a worker whose image the template cannot build says so.");
+        }
     }
 
     private static void CheckWorker(List<string> errors, FleetDocument fleet, string name, WorkerDocument worker)
@@ -180,6 +185,11 @@ internal static partial class FleetValidator
         if (larger && string.IsNullOrWhiteSpace(deploy?.Reason))
         {
             errors.Add($"{field}.deploy.reason: cpu {cpu} / memory {memory} is above the fleet default; say why.");
+        }
+
+        if (deploy?.HandWrittenDockerfile is { } handWritten && string.IsNullOrWhiteSpace(handWritten))
+        {
+            errors.Add($"{field}.deploy.handWrittenDockerfile: say why the rendered Dockerfile does not fit (or leave it out to have it rendered).");
         }
 
         var min = deploy?.MinTasks ?? defaults?.MinTasks ?? FleetDeployment.DefaultMinTasks;

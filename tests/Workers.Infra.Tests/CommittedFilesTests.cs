@@ -13,7 +13,7 @@ public sealed class CommittedFilesTests
     [Fact]
     public void Committed_files_are_what_the_fleet_renders()
     {
-        var differences = RenderedTree.Differences(Root, FleetRenderer.Render(FleetRenderer.ReadFleet(Root)));
+        var differences = RenderedTree.Differences(Root, FleetRenderer.Render(FleetRenderer.ReadFleet(Root), Root));
 
         Assert.True(differences.Count == 0, string.Join(Environment.NewLine, differences));
     }

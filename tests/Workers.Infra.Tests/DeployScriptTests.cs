@@ -27,7 +27,7 @@ public sealed class DeployScriptTests : IDisposable
             workers["search"] = new JsonObject { ["taskTypes"] = new JsonObject { ["indexProduct"] = new JsonObject() } };
             workers["product"]!["publishesTo"] = new JsonArray("search");
         });
-        RenderedTree.Write(_repository.Path, FleetRenderer.Render(_repository.Fleet));
+        RenderedTree.Write(_repository.Path, FleetRenderer.Render(_repository.Fleet, _repository.Path));
         var fake = Path.Combine(_bin, "copilot");
         File.WriteAllText(fake, """
             #!/usr/bin/env bash

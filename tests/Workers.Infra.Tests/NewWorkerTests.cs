@@ -5,8 +5,8 @@ using Workers.Infra.Tests.Infrastructure;
 
 namespace Workers.Infra.Tests;
 
-// What adding a worker takes: declaring it fails the checks until its files exist; rendering plus its project
-// and Dockerfile is all it needs; and files of a worker nobody declared fail too.
+// What adding a worker takes: declaring it fails the checks until its files exist; its project plus rendering
+// (manifests, templates and its Dockerfile) is all it needs; and files of a worker nobody declared fail too.
 public sealed class NewWorkerTests : IDisposable
 {
     private readonly ScratchRepository _repository = ScratchRepository.Create();
@@ -38,19 +38,37 @@ public sealed class NewWorkerTests : IDisposable
     }
 
     [Fact]
-    public void A_declared_worker_passes_every_check_once_rendered_with_its_project_and_Dockerfile()
+    public void A_declared_worker_passes_every_check_once_its_project_exists_and_it_is_rendered()
     {
         _repository.Declare("preview", Preview);
-        RenderedTree.Write(_repository.Path, FleetRenderer.Render(_repository.Fleet));
         _repository.Write("workers/preview/Workers.Preview.csproj", _repository.Read("workers/product/Workers.Product.csproj"));
-        _repository.Write("workers/preview/Dockerfile", _repository.Read("workers/product/Dockerfile")
-            .Replace("Product", "Preview", StringComparison.Ordinal).Replace("product", "preview", StringComparison.Ordinal));
+        RenderedTree.Write(_repository.Path, FleetRenderer.Render(_repository.Fleet, _repository.Path));
 
         var violations = RuleSet.Run(_repository.Path, _repository.Fleet);
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
         var manifest = _repository.Read("copilot/worker-preview/manifest.yml");
         Assert.Contains("# A headless browser beside the .NET host.\ncpu: 1024\nmemory: 2048", manifest, StringComparison.Ordinal);
+        // The image restores the project and the shared libraries it references, read from the project files.
+        var dockerfile = _repository.Read("workers/preview/Dockerfile");
+        Assert.StartsWith("# syntax=docker/dockerfile:1\n", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("COPY shared/Workers.Domain/Workers.Domain.csproj shared/Workers.Domain/\n", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("COPY shared/Workers.Fleet/Workers.Fleet.csproj shared/Workers.Fleet/\n", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("RUN dotnet restore workers/preview/Workers.Preview.csproj\n", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("ENTRYPOINT [\"dotnet\", \"/app/Workers.Preview.dll\"]", dockerfile, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_worker_whose_deployment_says_its_Dockerfile_is_hand_written_keeps_its_own()
+    {
+        var fleet = _repository.Fleet;
+
+        var rendered = FleetRenderer.Render(fleet, _repository.Path).Select(f => f.Path).ToList();
+
+        Assert.NotNull(fleet.Worker("build").Deployment.HandWrittenDockerfile);
+        Assert.DoesNotContain("workers/build/Dockerfile", rendered);
+        Assert.Contains("workers/product/Dockerfile", rendered);
+        Assert.Contains("workers/api/Dockerfile", rendered);
     }
 
     [Fact]
@@ -72,7 +90,7 @@ public sealed class NewWorkerTests : IDisposable
     {
         _repository.Write("copilot/worker-product/manifest.yml", _repository.Read("copilot/worker-product/manifest.yml").Replace("tries: 3", "tries: 5", StringComparison.Ordinal));
         _repository.Write("copilot/worker-ghost/manifest.yml", "name: worker-ghost\n");
-        var rendered = FleetRenderer.Render(_repository.Fleet);
+        var rendered = FleetRenderer.Render(_repository.Fleet, _repository.Path);
 
         var differences = RenderedTree.Differences(_repository.Path, rendered);
 

@@ -9,7 +9,7 @@ using Workers.Infra.Render;
 
 namespace Workers.Cli.Infra;
 
-// workers infra render [--check]: copilot/ and infra/cloudformation/ from shared/fleet.json (read from disk, not
+// workers infra render [--check]: copilot/, infra/cloudformation/ and the workers' Dockerfiles from shared/fleet.json (read from disk, not
 // the copy embedded in this build, so an edited fleet renders without rebuilding first).
 internal sealed class InfraCommand : ICommandGroup
 {
@@ -24,12 +24,12 @@ internal sealed class InfraCommand : ICommandGroup
         {
             Description = "Write nothing; exit 1 and list the files that differ from what the fleet renders.",
         };
-        var render = new Command("render", "Render copilot/ and infra/cloudformation/ from shared/fleet.json.") { check };
+        var render = new Command("render", "Render copilot/, infra/cloudformation/ and the workers' Dockerfiles from shared/fleet.json.") { check };
         runner.SetAction(render, (services, parse, _) =>
         {
             var consoles = services.GetRequiredService<Consoles>();
             var root = RepositoryLocator.Find();
-            var rendered = FleetRenderer.Render(FleetRenderer.ReadFleet(root));
+            var rendered = FleetRenderer.Render(FleetRenderer.ReadFleet(root), root);
             if (parse.GetValue(check))
             {
                 var differences = RenderedTree.Differences(root, rendered);
@@ -50,6 +50,6 @@ internal sealed class InfraCommand : ICommandGroup
             consoles.Out.WriteLine(changes.Count == 0 ? "up to date" : $"{changes.Count} file(s) changed");
             return Task.FromResult(ExitCodes.Success);
         });
-        return new Command("infra", "Deployment files: render copilot/ and infra/cloudformation/ from the fleet.") { render };
+        return new Command("infra", "Deployment files: render copilot/, infra/cloudformation/ and the Dockerfiles from the fleet.") { render };
     }
 }

@@ -34,7 +34,7 @@ public sealed class ScratchRepository : IDisposable
             CopyTree(System.IO.Path.Combine(source, "workers", worker), System.IO.Path.Combine(scratch.Path, "workers", worker));
         }
 
-        RenderedTree.Write(scratch.Path, FleetRenderer.Render(scratch.Fleet));
+        RenderedTree.Write(scratch.Path, FleetRenderer.Render(scratch.Fleet, scratch.Path));
         return scratch;
     }
 
