@@ -123,7 +123,12 @@ public sealed class FleetDeclaration
             deploy?.Reason,
             deploy?.MinTasks ?? defaults.Deploy?.MinTasks ?? FleetDeployment.DefaultMinTasks,
             deploy?.MaxTasks ?? defaults.Deploy?.MaxTasks ?? FleetDeployment.DefaultMaxTasks,
-            deploy?.HandWrittenDockerfile);
+            deploy?.HandWrittenDockerfile)
+        {
+            Secrets = deploy?.Secrets is { } secrets
+                ? new SortedDictionary<string, string>(secrets.ToDictionary(), StringComparer.Ordinal)
+                : new Dictionary<string, string>(StringComparer.Ordinal),
+        };
 
     private static FleetDeclaration LoadEmbedded()
     {

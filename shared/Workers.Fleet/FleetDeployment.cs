@@ -9,6 +9,12 @@ namespace Workers.Fleet;
 /// <param name="HandWrittenDockerfile">Why the image's Dockerfile is written by hand; null when it is rendered.</param>
 public sealed record FleetDeployment(int Cpu, int Memory, string? Reason, int MinTasks, int MaxTasks, string? HandWrittenDockerfile = null)
 {
+    /// <summary>
+    /// Environment variables the container gets from Secrets Manager, by variable name, each naming a secret of
+    /// the environment (<c>{application}/{environment}/&lt;name&gt;</c>); DB_SECRET is every worker's already.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Secrets { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     internal const int DefaultCpu = 256;
     internal const int DefaultMemory = 512;
     internal const int DefaultMinTasks = 1;

@@ -45,14 +45,16 @@ internal sealed record WorkerDocument(
 // How a worker runs in AWS: Fargate task size (a size above the defaults must say why) and the production task
 // range. Copilot manifests and infra/ templates are rendered from it. HandWrittenDockerfile, when present, says
 // why the worker's image cannot be the rendered one (the build worker carries Node.js); without it
-// `workers infra render` writes the Dockerfile too.
+// `workers infra render` writes the Dockerfile too. Secrets maps environment variables to Secrets Manager
+// secrets of the environment ({application}/{environment}/<name>), beside the database's DB_SECRET.
 internal sealed record DeployDocument(
     int? Cpu = null,
     int? Memory = null,
     string? Reason = null,
     int? MinTasks = null,
     int? MaxTasks = null,
-    string? HandWrittenDockerfile = null);
+    string? HandWrittenDockerfile = null,
+    IReadOnlyDictionary<string, string>? Secrets = null);
 
 internal sealed record TaskTypeDocument(
     int? ChunkSize = null,

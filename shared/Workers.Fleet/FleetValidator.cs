@@ -192,6 +192,19 @@ internal static partial class FleetValidator
             errors.Add($"{field}.deploy.handWrittenDockerfile: say why the rendered Dockerfile does not fit (or leave it out to have it rendered).");
         }
 
+        foreach (var (variable, secret) in deploy?.Secrets ?? new Dictionary<string, string>())
+        {
+            if (!EnvironmentVariable().IsMatch(variable) || variable == "DB_SECRET")
+            {
+                errors.Add($"{field}.deploy.secrets: '{variable}' is not an environment variable name a container can take (letters, digits, '_'; DB_SECRET is every worker's already).");
+            }
+
+            if (!SecretName().IsMatch(secret))
+            {
+                errors.Add($"{field}.deploy.secrets.{variable}: '{secret}' is not a secret name (lower-case letters, digits, '-', '/'); it is read as {{application}}/{{environment}}/{secret}.");
+            }
+        }
+
         var min = deploy?.MinTasks ?? defaults?.MinTasks ?? FleetDeployment.DefaultMinTasks;
         var max = deploy?.MaxTasks ?? defaults?.MaxTasks ?? FleetDeployment.DefaultMaxTasks;
         if (min < 1 || max < min || max > 100)
@@ -224,4 +237,10 @@ internal static partial class FleetValidator
 
     [GeneratedRegex("^[A-Za-z0-9_-]+(\\.fifo)?$")]
     private static partial Regex QueueName();
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,127}$")]
+    private static partial Regex EnvironmentVariable();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9/-]{0,127}$")]
+    private static partial Regex SecretName();
 }

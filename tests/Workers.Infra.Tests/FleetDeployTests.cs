@@ -12,7 +12,10 @@ public sealed class FleetDeployTests
     {
         var product = Parse(_ => { }).Worker("product");
 
-        Assert.Equal(new FleetDeployment(256, 512, null, 1, 3), product.Deployment);
+        var deploy = product.Deployment;
+        Assert.Equal((256, 512, (string?)null, 1, 3), (deploy.Cpu, deploy.Memory, deploy.Reason, deploy.MinTasks, deploy.MaxTasks));
+        Assert.Null(deploy.HandWrittenDockerfile);
+        Assert.Empty(deploy.Secrets);
         Assert.Empty(product.PublishesTo);
         Assert.Equal(TimeSpan.FromSeconds(900), product.SlowestTaskTimeout);
     }
@@ -32,7 +35,8 @@ public sealed class FleetDeployTests
     {
         var product = Parse(p => p["deploy"] = new JsonObject { ["cpu"] = 1024, ["memory"] = 2048, ["reason"] = "Node.js beside .NET", ["maxTasks"] = 5 }).Worker("product");
 
-        Assert.Equal(new FleetDeployment(1024, 2048, "Node.js beside .NET", 1, 5), product.Deployment);
+        var deploy = product.Deployment;
+        Assert.Equal((1024, 2048, "Node.js beside .NET", 1, 5), (deploy.Cpu, deploy.Memory, deploy.Reason, deploy.MinTasks, deploy.MaxTasks));
     }
 
     [Theory]
@@ -53,6 +57,25 @@ public sealed class FleetDeployTests
         var exception = Assert.Throws<FleetDeclarationException>(() => Parse(p => p["publishesTo"] = new JsonArray(target)));
 
         Assert.Contains($"workers.product.publishesTo: '{target}' must be another declared worker.", exception.Errors);
+    }
+
+    [Fact]
+    public void Deploy_secrets_name_environment_variables_and_secrets_of_the_environment()
+    {
+        var product = Parse(p => p["deploy"] = new JsonObject { ["secrets"] = new JsonObject { ["Smtp__Password"] = "smtp-password" } }).Worker("product");
+
+        Assert.Equal("smtp-password", product.Deployment.Secrets["Smtp__Password"]);
+    }
+
+    [Theory]
+    [InlineData("DB_SECRET", "db", "DB_SECRET is every worker's already")]
+    [InlineData("Smtp Password", "smtp", "is not an environment variable name")]
+    [InlineData("Smtp__Password", "../other-app/db", "is not a secret name")]
+    public void Deploy_secrets_must_be_variables_and_names_of_this_environment(string variable, string secret, string error)
+    {
+        var exception = Assert.Throws<FleetDeclarationException>(() => Parse(p => p["deploy"] = new JsonObject { ["secrets"] = new JsonObject { [variable] = secret } }));
+
+        Assert.Contains(exception.Errors, e => e.StartsWith("workers.product.deploy.secrets", StringComparison.Ordinal) && e.Contains(error, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -65,7 +65,7 @@ internal static class WebServiceManifest
             # Copilot's execution role reads secrets tagged copilot-application and copilot-environment.
             secrets:
               DB_SECRET:
-                secretsmanager: '{{fleet.Application}}/${COPILOT_ENVIRONMENT_NAME}/db'
+                secretsmanager: '{{fleet.Application}}/${COPILOT_ENVIRONMENT_NAME}/db'{{Secrets.Render(fleet.Application, service.Deployment)}}
 
             environments:
             {{environments}}

@@ -55,7 +55,7 @@ internal static class WorkerManifest
             # Copilot's execution role reads secrets tagged copilot-application and copilot-environment.
             secrets:
               DB_SECRET:
-                secretsmanager: '{{worker.Fleet.Application}}/${COPILOT_ENVIRONMENT_NAME}/db'
+                secretsmanager: '{{worker.Fleet.Application}}/${COPILOT_ENVIRONMENT_NAME}/db'{{Secrets.Render(worker.Fleet.Application, worker.Deployment)}}
 
             environments:
             {{environments}}
