@@ -4,7 +4,7 @@ namespace Workers.Hosting;
 
 /// <summary>
 /// A worker's whole <c>Program.cs</c> but its registrations: the health probe (answered before any host is
-/// built, so ECS's check costs no start-up), the bootstrap logger, the worker defaults, the run or a command,
+/// built, so ECS's check costs no start-up), the bootstrap logger, the worker defaults and tracing, the run or a command,
 /// and one fatal line and exit code 1 for whatever stops it.
 /// </summary>
 public static class WorkerProgram
@@ -28,6 +28,7 @@ public static class WorkerProgram
         {
             var builder = Host.CreateApplicationBuilder(args);
             builder.AddWorkerDefaults();
+            builder.AddWorkerTracing("workers-" + worker);
             configure(builder);
             using var host = builder.Build();
             return await host.RunWorkerAsync(args, commands);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using Workers.Api.Tests.Infrastructure;
 
 namespace Workers.Api.Tests;
@@ -75,20 +74,5 @@ public sealed class BuildFlowTests : ApiTest
 
         using var bundle = await client.GetAsync($"/api/builds/{buildId}/bundle", Cancellation);
         Assert.Equal(HttpStatusCode.NotFound, bundle.StatusCode);
-    }
-
-    // Long polls until the build has an outcome. The first answer (woken by the worker's notification) is enough
-    // on a quiet machine; on one loaded many times over, the worker's start alone can outlast a 30 s wait.
-    private async Task<JsonElement> OutcomeAsync(HttpClient client, string? buildId)
-    {
-        for (var poll = 1; ; poll++)
-        {
-            using var response = await client.GetAsync($"/api/builds/{buildId}?wait=30", Cancellation);
-            var build = await Json.ReadAsync(response);
-            if (build.GetProperty("status").GetString() is not ("queued" or "running" or "retrying") || poll == 6)
-            {
-                return build;
-            }
-        }
     }
 }

@@ -57,12 +57,14 @@ internal sealed class MessageProcessor(
             envelope = EnvelopeReader.Read(message.Message.Body);
             info = new TaskInfo(envelope.TaskId ?? message.MessageId, envelope.Type, context.Worker, message.MessageId, message.GroupId, message.Attempt);
             activity = TaskActivity.Start(info.TaskType, envelope.TraceParent);
+            TaskActivity.Describe(activity, info);
             scope = BeginScope(info);
             return await HandleAsync(message, envelope, info, started, shutdown);
         }
         catch (PermanentTaskException ex)
         {
             activity ??= TaskActivity.Start("unreadable", null);
+            TaskActivity.Failed(activity, ex);
             scope ??= BeginScope(message);
             return await failures.FailPermanentlyAsync(message, info, ex, Elapsed(started));
         }
@@ -77,6 +79,7 @@ internal sealed class MessageProcessor(
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            TaskActivity.Failed(activity, ex);
             scope ??= BeginScope(message);
             return await failures.FailAsync(message, info, ex, Elapsed(started), followersHeld);
         }

@@ -116,7 +116,7 @@ internal sealed class OutboxPublisher(
 
     private async Task PublishAsync(string target, List<OutboxRow> rows, List<long> sent, List<(long, string)> failed, CancellationToken cancellationToken)
     {
-        var messages = rows.Select(r => new TaskMessage(r.TaskType, JsonSerializer.Deserialize<JsonElement>(r.Body), r.GroupId, r.TaskId)).ToList();
+        var messages = rows.Select(r => new TaskMessage(r.TaskType, JsonSerializer.Deserialize<JsonElement>(r.Body), r.GroupId, r.TaskId, TraceParent: r.TraceParent)).ToList();
         try
         {
             await publisher.PublishBatchAsync(target, messages, cancellationToken);

@@ -42,4 +42,10 @@ public sealed class OutboxRecord
 
     /// <summary>The last publish failure.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The W3C traceparent of the operation that enqueued the task, so its publish (and the task's handling)
+    /// continues that trace however late it is due; null when nothing was traced.
+    /// </summary>
+    public string? TraceParent { get; set; }
 }

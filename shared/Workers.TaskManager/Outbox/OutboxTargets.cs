@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Workers.Fleet;
 using Workers.TaskManager.Publishing;
 
@@ -52,6 +53,14 @@ internal static class OutboxTargets
             throw new ArgumentException("An outbox message takes no deduplication id: it is derived from the task id.", nameof(message));
         }
 
-        return new OutboxEntry(message.TaskId ?? Guid.CreateVersion7().ToString(), target, message.TaskType, message.GroupId, message.Body.GetRawText(), dueAt);
+        return new OutboxEntry(message.TaskId ?? Guid.CreateVersion7().ToString(), target, message.TaskType, message.GroupId, message.Body.GetRawText(), dueAt, TraceParent(message));
+    }
+
+    // The trace the row continues: the message's own, else the current activity's; only a W3C traceparent (what
+    // the column holds and the publisher parses), never a legacy hierarchical id.
+    private static string? TraceParent(TaskMessage message)
+    {
+        var traceParent = message.TraceParent ?? Activity.Current?.Id;
+        return ActivityContext.TryParse(traceParent, null, out _) && traceParent!.Length <= 64 ? traceParent : null;
     }
 }

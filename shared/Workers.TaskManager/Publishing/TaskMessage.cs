@@ -15,12 +15,17 @@ namespace Workers.TaskManager.Publishing;
 /// one, else of task type, group and body, so the same operation published twice within SQS's five-minute window
 /// is delivered once.
 /// </param>
+/// <param name="TraceParent">
+/// The W3C traceparent of the operation that caused the task, when it is not the current one (the outbox publishes
+/// rows written by other transactions); null to continue the current activity's trace.
+/// </param>
 public sealed record TaskMessage(
     string TaskType,
     JsonElement Body,
     string GroupId,
     string? TaskId = null,
-    string? DeduplicationId = null)
+    string? DeduplicationId = null,
+    string? TraceParent = null)
 {
     /// <summary>A message whose body is <paramref name="body"/> serialized with <see cref="TaskJson.Options"/>.</summary>
     public static TaskMessage Create<TBody>(string taskType, TBody body, string groupId, string? taskId = null) =>

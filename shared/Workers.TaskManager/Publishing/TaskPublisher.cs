@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Workers.TaskManager.Consuming;
 using Workers.TaskManager.Envelope;
 using Workers.TaskManager.Options;
+using Workers.TaskManager.Telemetry;
 
 namespace Workers.TaskManager.Publishing;
 
@@ -35,16 +36,23 @@ internal sealed class TaskPublisher(
         var url = await queues.GetQueueUrlAsync(worker, cancellationToken);
         var fifo = url.EndsWith(".fifo", StringComparison.Ordinal);
         var entries = new Prepared[messages.Count];
-        for (var i = 0; i < messages.Count; i++)
-        {
-            entries[i] = await PrepareAsync(worker, messages[i], fifo, cancellationToken);
-        }
-
         var results = new PublishedTask?[entries.Length];
         var failures = new List<TaskPublishFailure>();
-        foreach (var batch in Batches(entries))
+        try
         {
-            await SendAsync(url, batch, results, failures, cancellationToken);
+            for (var i = 0; i < messages.Count; i++)
+            {
+                entries[i] = await PrepareAsync(worker, messages[i], fifo, cancellationToken);
+            }
+
+            foreach (var batch in Batches(entries))
+            {
+                await SendAsync(url, batch, results, failures, cancellationToken);
+            }
+        }
+        finally
+        {
+            EndSpans(entries, results);
         }
 
         var published = results.OfType<PublishedTask>().ToList();
@@ -56,7 +64,13 @@ internal sealed class TaskPublisher(
         var taskId = message.TaskId ?? Guid.CreateVersion7().ToString();
         var bodyJson = message.Body.GetRawText();
         var body = Encoding.UTF8.GetBytes(bodyJson);
-        var traceParent = Activity.Current?.Id;
+
+        // The send span is the consumer's parent; it must not become the parent of the next message's span,
+        // so the caller's activity is current again once it has started.
+        var caller = Activity.Current;
+        var span = TaskActivity.StartSend(worker, taskId, message.TaskType, message.GroupId, message.TraceParent);
+        Activity.Current = caller;
+        var traceParent = span?.Id ?? message.TraceParent ?? caller?.Id;
         var now = time.GetUtcNow();
         var envelope = EnvelopeWriter.Write(taskId, message.TaskType, body, null, traceParent, now);
         BodyReference? reference = null;
@@ -69,7 +83,29 @@ internal sealed class TaskPublisher(
         var deduplicationId = !fifo ? null
             : message.DeduplicationId
               ?? (message.TaskId is not null ? DeduplicationIds.ForTask(taskId) : DeduplicationIds.ForContent(message.TaskType, message.GroupId, bodyJson));
-        return new Prepared(message, taskId, Encoding.UTF8.GetString(envelope), fifo ? message.GroupId : null, deduplicationId, reference);
+        return new Prepared(message, taskId, Encoding.UTF8.GetString(envelope), fifo ? message.GroupId : null, deduplicationId, reference, span);
+    }
+
+    private static void EndSpans(Prepared[] entries, PublishedTask?[] results)
+    {
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (entries[i]?.Span is not { } span)
+            {
+                continue;
+            }
+
+            if (results[i] is { } published)
+            {
+                span.SetTag(MessagingTags.MessageId, published.MessageId);
+            }
+            else
+            {
+                span.SetStatus(ActivityStatusCode.Error, "SQS did not accept the message.");
+            }
+
+            span.Dispose();
+        }
     }
 
     private static IEnumerable<List<(int Index, Prepared Entry)>> Batches(Prepared[] entries)
@@ -142,5 +178,5 @@ internal sealed class TaskPublisher(
         }
     }
 
-    private sealed record Prepared(TaskMessage Message, string TaskId, string Envelope, string? GroupId, string? DeduplicationId, BodyReference? ClaimCheck);
+    private sealed record Prepared(TaskMessage Message, string TaskId, string Envelope, string? GroupId, string? DeduplicationId, BodyReference? ClaimCheck, Activity? Span);
 }

@@ -2,12 +2,16 @@ using System.Diagnostics;
 
 namespace Workers.TaskManager.Telemetry;
 
-// One Activity per delivery, continuing the publisher's trace (the envelope's traceparent), so every log line
-// of a task carries the trace id of the request that caused it. Without an ActivityListener (no tracing
-// exporter) the source hands out nothing, so a plain Activity is started instead: logs still get trace ids.
+// The TaskManager's spans. A publish is a "send <worker>" Producer span whose context travels in the envelope's
+// traceparent; each delivery is a "process <task type>" Consumer span that continues it, so the request that
+// caused a task, the task's handler and the database statements it ran are one trace. Without an
+// ActivityListener (no tracing exporter) the source hands out nothing: the consumer then starts a plain Activity,
+// so log lines still carry the trace id, and a publish reuses the caller's context as before.
 internal static class TaskActivity
 {
-    public static readonly ActivitySource Source = new("Workers.TaskManager");
+    public const string SourceName = "Workers.TaskManager";
+
+    public static readonly ActivitySource Source = new(SourceName);
 
     public static Activity Start(string taskType, string? traceParent)
     {
@@ -28,5 +32,57 @@ internal static class TaskActivity
         }
 
         return activity.Start();
+    }
+
+    // The consumer span's attributes, once the envelope has been read; only when something records them.
+    public static void Describe(Activity activity, TaskInfo info)
+    {
+        if (!activity.IsAllDataRequested || activity.Source != Source)
+        {
+            return;
+        }
+
+        activity.SetTag(MessagingTags.System, MessagingTags.SqsSystem);
+        activity.SetTag(MessagingTags.OperationType, "process");
+        activity.SetTag(MessagingTags.OperationName, "process");
+        activity.SetTag(MessagingTags.Destination, info.Worker);
+        activity.SetTag(MessagingTags.MessageId, info.MessageId);
+        activity.SetTag(MessagingTags.DeliveryCount, info.Attempt);
+        activity.SetTag(MessagingTags.TaskId, info.TaskId);
+        activity.SetTag(MessagingTags.TaskType, info.TaskType);
+        activity.SetTag(MessagingTags.GroupId, info.GroupId);
+    }
+
+    // A failed delivery: the span is an error with the exception's type and message (never the body).
+    public static void Failed(Activity? activity, Exception exception)
+    {
+        if (activity is null || !activity.IsAllDataRequested)
+        {
+            return;
+        }
+
+        activity.SetStatus(ActivityStatusCode.Error, exception.Message);
+        activity.SetTag("error.type", exception.GetType().FullName);
+    }
+
+    // A Producer span for one task published to <worker>'s queue, child of the caller's span or of the trace the
+    // message carries (an outbox row written in another transaction). Null when nothing listens.
+    public static Activity? StartSend(string worker, string taskId, string taskType, string groupId, string? traceParent)
+    {
+        var activity = ActivityContext.TryParse(traceParent, null, out var parent)
+            ? Source.StartActivity("send " + worker, ActivityKind.Producer, parent)
+            : Source.StartActivity("send " + worker, ActivityKind.Producer);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(MessagingTags.System, MessagingTags.SqsSystem);
+            activity.SetTag(MessagingTags.OperationType, "send");
+            activity.SetTag(MessagingTags.OperationName, "send");
+            activity.SetTag(MessagingTags.Destination, worker);
+            activity.SetTag(MessagingTags.TaskId, taskId);
+            activity.SetTag(MessagingTags.TaskType, taskType);
+            activity.SetTag(MessagingTags.GroupId, groupId);
+        }
+
+        return activity;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Workers.Api.Auth;
@@ -67,6 +68,21 @@ public abstract class ApiTest() : WorkerProcessTest("build", "Workers.Build")
         var client = api.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
+    }
+
+    // Long polls until the build has an outcome. The first answer (woken by the worker's notification) is enough
+    // on a quiet machine; on one loaded many times over, the worker's start alone can outlast a 30 s wait.
+    protected static async Task<JsonElement> OutcomeAsync(HttpClient client, string? buildId)
+    {
+        for (var poll = 1; ; poll++)
+        {
+            using var response = await client.GetAsync($"/api/builds/{buildId}?wait=30", Cancellation);
+            var build = await Json.ReadAsync(response);
+            if (build.GetProperty("status").GetString() is not ("queued" or "running" or "retrying") || poll == 6)
+            {
+                return build;
+            }
+        }
     }
 
     // The build worker, with the stand-in build server (FakeServer/fake-build-server.mjs).

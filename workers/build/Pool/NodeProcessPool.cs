@@ -113,7 +113,23 @@ internal sealed partial class NodeProcessPool(IOptions<PoolOptions> options, Tim
 
     public async Task<BuildExecution> ExecuteBuildAsync(JsonObject request, CancellationToken cancellationToken)
     {
+        using var activity = PoolActivity.StartBuild(request["options"]?["engine"]?.ToString());
+        try
+        {
+            return await ExecuteBuildCoreAsync(request, activity, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            PoolActivity.Failed(activity, ex);
+            throw;
+        }
+    }
+
+    private async Task<BuildExecution> ExecuteBuildCoreAsync(JsonObject request, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
+    {
+        var waiting = time.GetTimestamp();
         var process = await AcquireAsync(cancellationToken);
+        PoolActivity.Acquired(activity, process, time.GetElapsedTime(waiting));
         var started = time.GetTimestamp();
         System.Text.Json.JsonElement response;
         try

@@ -86,6 +86,11 @@ namespace Workers.TaskManager.Persistence.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("task_type");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("Id")
                         .HasName("pk_outbox");
 

@@ -45,6 +45,7 @@ internal static class OutboxTable
         outbox.Property(o => o.TargetWorker).HasMaxLength(64);
         outbox.Property(o => o.TaskType).HasMaxLength(128);
         outbox.Property(o => o.GroupId).HasMaxLength(128);
+        outbox.Property(o => o.TraceParent).HasMaxLength(64);
         outbox.HasIndex(o => o.TaskId).IsUnique();
 
         // The dispatcher's questions: what is due (and when is the next), which groups are held behind a failed
@@ -61,9 +62,9 @@ internal static class OutboxTable
         var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(Command(
             """
-            INSERT INTO taskmanager.outbox (task_id, source_worker, target_worker, task_type, group_id, body, due_at, created_at, attempts)
-            SELECT t, $1, w, ty, g, b, COALESCE(d, now()), now(), 0
-            FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[]) WITH ORDINALITY AS x(t, w, ty, g, b, d, n)
+            INSERT INTO taskmanager.outbox (task_id, source_worker, target_worker, task_type, group_id, body, due_at, created_at, attempts, trace_parent)
+            SELECT t, $1, w, ty, g, b, COALESCE(d, now()), now(), 0, tp
+            FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[]) WITH ORDINALITY AS x(t, w, ty, g, b, d, tp, n)
             ORDER BY n
             ON CONFLICT (task_id) DO NOTHING
             """,
@@ -73,7 +74,8 @@ internal static class OutboxTable
             TextArray(entries.Select(e => e.TaskType)),
             TextArray(entries.Select(e => e.GroupId)),
             TextArray(entries.Select(e => e.Body)),
-            new NpgsqlParameter { Value = entries.Select(e => e.DueAt?.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz }));
+            new NpgsqlParameter { Value = entries.Select(e => e.DueAt?.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
+            TextArray(entries.Select(e => e.TraceParent))));
         var publishers = source is not null ? [source] : entries.Select(e => e.Target).Distinct(StringComparer.Ordinal).ToArray();
         batch.BatchCommands.Add(Command("SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p", Text(Channel), TextArray(publishers)));
         return batch;
@@ -97,7 +99,7 @@ internal static class OutboxTable
     // Due rows of the scope in id order (those not held behind a failed row), locked until the transaction ends.
     public static NpgsqlCommand SelectDue(NpgsqlConnection connection, NpgsqlTransaction transaction, string publisher, int limit) =>
         new($"""
-            SELECT o.id, o.task_id, o.target_worker, o.task_type, o.group_id, o.body
+            SELECT o.id, o.task_id, o.target_worker, o.task_type, o.group_id, o.body, o.trace_parent
             FROM taskmanager.outbox o
             WHERE o.sent_at IS NULL AND o.due_at <= now() AND {Scope}
               AND {NotHeld}
@@ -110,7 +112,8 @@ internal static class OutboxTable
         };
 
     public static OutboxRow ReadRow(NpgsqlDataReader reader) =>
-        new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
+        new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+            reader.IsDBNull(6) ? null : reader.GetString(6));
 
     public static NpgsqlCommand MarkSent(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<long> ids) =>
         new("UPDATE taskmanager.outbox SET sent_at = clock_timestamp() WHERE id = ANY($1)", connection, transaction)
