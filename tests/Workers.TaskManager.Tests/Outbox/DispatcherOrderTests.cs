@@ -10,7 +10,7 @@ public sealed class DispatcherOrderTests : OutboxTest
     {
         const int count = 120;
         var entries = Enumerable.Range(0, count)
-            .Select(i => new OutboxEntry($"order-{i:000}", "follow", "followUp", "one-group", $$"""{"text":"{{i}}"}""", null))
+            .Select(i => new OutboxEntry($"order-{i:000}", "follow", "followUp", "one-group", $$"""{"text":"{{i}}"}""", null, null))
             .ToList();
 
         // Small batches, so the two dispatchers take turns many times while the rows are published.

@@ -38,6 +38,26 @@ public sealed class TaskOutboxTests : OutboxTest
     }
 
     [Fact]
+    public async Task A_row_carries_the_trace_of_the_operation_that_enqueued_it_to_the_published_message()
+    {
+        await CreateFollowHost(SlowPoll).StartAsync(Cancellation);
+        await using var connection = await OpenAsync();
+
+        // The HTTP request (or CLI command) that enqueued the task; it has ended long before the row is published.
+        string traceId;
+        using (var request = new System.Diagnostics.Activity("POST /orders").SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start())
+        {
+            traceId = request.TraceId.ToHexString();
+            await TaskOutbox.EnqueueAsync(connection, null, OutboxFleet.Declaration, "follow", FollowUp("traced"), cancellationToken: Cancellation);
+        }
+
+        var followUp = Assert.Single(await ReceiveFollowUpsAsync(1));
+        var traceParent = System.Text.Json.JsonDocument.Parse(followUp.Body).RootElement.GetProperty("traceparent").GetString();
+        Assert.Equal(traceId, traceParent!.Split('-')[1]);
+        Assert.StartsWith($"00-{traceId}-", Assert.Single(await OutboxAsync()).TraceParent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_row_due_later_is_published_when_due_and_not_before()
     {
         await CreateFollowHost(SlowPoll).StartAsync(Cancellation);
