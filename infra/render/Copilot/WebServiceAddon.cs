@@ -6,7 +6,10 @@ namespace Workers.Infra.Render.Copilot;
 // copilot/<service>/addons/service.yml: the task role's policy and the alarms, as a nested stack of the service.
 // The alarms need the target group's full name, which only the service stack knows: addons.parameters.yml passes
 // it in (https://aws.github.io/copilot-cli/docs/developing/addons/workload/#what-does-an-addon-look-like). The
-// load balancer is the environment's, exported by its stack as <app>-<env>-PublicLoadBalancerFullName.
+// load balancer is the environment's, exported by its stack as <app>-<env>-PublicLoadBalancerFullName. Both names
+// checked against Copilot's templates: the first listener rule's target group is `TargetGroup`
+// (workloads/partials/cf/alb.yml: TargetGroup{{ if ne $i 0 }}{{ $i }}{{ end }}), and the environment stack
+// exports its CreateALB outputs as ${AWS::StackName}-<Output>.
 internal static class WebServiceAddon
 {
     public const string FileName = "service.yml";
