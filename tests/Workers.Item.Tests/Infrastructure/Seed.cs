@@ -18,14 +18,20 @@ internal static class Seed
         return new Dictionary<string, int> { ["SINGLE"] = single.Id, ["BOX"] = box.Id };
     }
 
-    public static Domain.Catalog.Item Item(string code, int categoryId, int sellPrice = 100) => new()
+    public static Domain.Catalog.Item Item(string code, int categoryId, int sellPrice = 100)
     {
-        Code = code,
-        Name = $"Item {code}",
-        CategoryId = categoryId,
-        SellPrice = sellPrice,
-        BuyPrice = sellPrice / 2,
-        CreatedAt = DateTimeOffset.UtcNow,
-        UpdatedAt = DateTimeOffset.UtcNow,
-    };
+        // One instant for both: two clock reads can straddle a microsecond, which PostgreSQL keeps apart, and the
+        // tests compare them to tell "never updated" from "updated".
+        var now = DateTimeOffset.UtcNow;
+        return new()
+        {
+            Code = code,
+            Name = $"Item {code}",
+            CategoryId = categoryId,
+            SellPrice = sellPrice,
+            BuyPrice = sellPrice / 2,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
 }
