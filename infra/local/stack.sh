@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Local stand-ins for the AWS services and the database the workers use:
-#   fauxqs (SQS/SNS/S3 emulator, npm) on 127.0.0.1:$WORKERS_SQS_PORT and PostgreSQL on 127.0.0.1:$WORKERS_PG_PORT.
+#   fauxqs (SQS/SNS/S3 emulator, npm) on 127.0.0.1:$WORKERS_SQS_PORT and PostgreSQL on 127.0.0.1:$WORKERS_PG_PORT,
+# and for the external systems the fleet talks to (SMTP, Expo's push API, the Ochanoko shop API): one Node server
+# each, infra/local/standins/<name>/server.mjs (see infra/local/standins/README.md).
 # Installs what is missing (npm packages, Debian's postgresql), so it works on a fresh build machine as root with
 # no stdin. Several test processes may call `start` at once: start and stop run under an exclusive flock.
 set -Eeuo pipefail
@@ -19,6 +21,11 @@ readonly PG_LOG="$STATE/postgres.log"
 readonly FAUXQS_PID="$STATE/fauxqs.pid"
 readonly FAUXQS_MODE="$STATE/fauxqs.mode"
 readonly FAUXQS_LOG="$STATE/fauxqs.log"
+readonly SMTP_PORT="${WORKERS_SMTP_PORT:-4587}"
+readonly SMTP_ADMIN_PORT="${WORKERS_SMTP_ADMIN_PORT:-4588}"
+readonly PUSH_PORT="${WORKERS_PUSH_PORT:-4590}"
+readonly OCHANOKO_PORT="${WORKERS_OCHANOKO_PORT:-4580}"
+readonly STANDINS=(smtp push ochanoko)
 readonly LOCK_WAIT_SECONDS=600 # a cold start may include apt-get install and npm ci in another process
 
 die() { echo "stack.sh: $*" >&2; exit 1; }
@@ -28,17 +35,21 @@ tail_log() { [[ -s "$1" ]] && { echo "--- last lines of $1:" >&2; tail -n "${2:-
 usage() {
   cat <<EOF
 usage: $(basename "$0") <command>
-  start [--persist]  start fauxqs and PostgreSQL if needed, create the database, queues and bucket
+  start [--persist]  start fauxqs, PostgreSQL and the stand-ins if needed, create the database, queues and bucket
                      (--persist keeps fauxqs queues, messages and objects in $STATE/fauxqs-data)
-  stop               stop both (succeeds if already stopped)
-  status             one line each; exit 0 if both run, 3 otherwise
+  stop               stop them all (succeeds if already stopped)
+  restart-standins   stop and start the stand-ins only (after changing one of them)
+  status             one line each; exit 0 if fauxqs and PostgreSQL run, 3 otherwise
   env                export lines for the workers and tests: eval "\$($(basename "$0") env)"
 env overrides: WORKERS_SQS_PORT ($SQS_PORT) WORKERS_PG_PORT ($PG_PORT) WORKERS_PG_DATABASE ($PG_DATABASE)
                WORKERS_STACK_DIR ($STATE) WORKERS_ENVIRONMENT ($ENVIRONMENT)
+               WORKERS_SMTP_PORT ($SMTP_PORT) WORKERS_SMTP_ADMIN_PORT ($SMTP_ADMIN_PORT)
+               WORKERS_PUSH_PORT ($PUSH_PORT) WORKERS_OCHANOKO_PORT ($OCHANOKO_PORT)
 EOF
 }
 
-for name_value in "WORKERS_SQS_PORT=$SQS_PORT" "WORKERS_PG_PORT=$PG_PORT"; do
+for name_value in "WORKERS_SQS_PORT=$SQS_PORT" "WORKERS_PG_PORT=$PG_PORT" "WORKERS_SMTP_PORT=$SMTP_PORT" \
+  "WORKERS_SMTP_ADMIN_PORT=$SMTP_ADMIN_PORT" "WORKERS_PUSH_PORT=$PUSH_PORT" "WORKERS_OCHANOKO_PORT=$OCHANOKO_PORT"; do
   [[ "${name_value#*=}" =~ ^[0-9]{1,5}$ ]] || die "${name_value%%=*} must be a port number, got '${name_value#*=}'"
 done
 [[ "$PG_DATABASE" =~ ^[A-Za-z_][A-Za-z0-9_-]*$ ]] ||
@@ -260,6 +271,89 @@ stop_postgres() {
   fi
 }
 
+# ---- stand-ins of external systems --------------------------------------------------------------------------
+# Each is infra/local/standins/<name>/server.mjs, run by the stack's Node with the ports below in its
+# environment, keeping files in $STATE/standins; it answers GET /_admin/health on its HTTP port with 200.
+# A stand-in whose server.mjs is absent is skipped.
+
+standin_http_port() {
+  case "$1" in
+    smtp) echo "$SMTP_ADMIN_PORT" ;;
+    push) echo "$PUSH_PORT" ;;
+    ochanoko) echo "$OCHANOKO_PORT" ;;
+  esac
+}
+
+standin_healthy() {
+  local port
+  port="$(standin_http_port "$1")"
+  if command -v curl >/dev/null; then
+    curl -fsS -m 1 -o /dev/null "http://127.0.0.1:$port/_admin/health" 2>/dev/null
+  else
+    timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" &&
+      printf "GET /_admin/health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 200 "' _ "$port" 2>/dev/null
+  fi
+}
+
+# Prints the PID from the stand-in's pid file if that process still runs its server.mjs (PID reuse guard).
+standin_pid() {
+  local pid
+  pid="$(cat "$STATE/standins/$1.pid" 2>/dev/null)" || return 1
+  [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "standins/$1/server\.mjs" || return 1
+  echo "$pid"
+}
+
+start_standins() {
+  local name server pid log i
+  STANDIN_STATUS=()
+  mkdir -p "$STATE/standins"
+  for name in "${STANDINS[@]}"; do
+    server="$DIR/standins/$name/server.mjs"
+    [[ -f "$server" ]] || continue
+    if standin_healthy "$name"; then
+      standin_pid "$name" >/dev/null ||
+        warn "something already answers on port $(standin_http_port "$name") that this stack did not start; using it as $name"
+      STANDIN_STATUS+=("$name:already running")
+      continue
+    fi
+    log="$STATE/standins/$name.log"
+    (cd "$STATE/standins" && close_inherited_fds &&
+      exec env STANDIN_STATE="$STATE/standins" WORKERS_SMTP_PORT="$SMTP_PORT" WORKERS_SMTP_ADMIN_PORT="$SMTP_ADMIN_PORT" \
+        WORKERS_PUSH_PORT="$PUSH_PORT" WORKERS_OCHANOKO_PORT="$OCHANOKO_PORT" \
+        setsid nohup "$NODE" "$server" </dev/null >"$log" 2>&1) &
+    pid=$!
+    echo "$pid" >"$STATE/standins/$name.pid"
+    for ((i = 0; i < 150; i++)); do
+      standin_healthy "$name" && break
+      alive "$pid" || break
+      sleep 0.1
+    done
+    if ! standin_healthy "$name"; then
+      alive "$pid" && kill -KILL "$pid" 2>/dev/null
+      rm -f "$STATE/standins/$name.pid"
+      tail_log "$log"
+      die "the $name stand-in did not answer on port $(standin_http_port "$name") (log: $log)"
+    fi
+    STANDIN_STATUS+=("$name:started")
+  done
+}
+
+stop_standins() {
+  local name pid i
+  for name in "${STANDINS[@]}"; do
+    pid="$(standin_pid "$name")" || { rm -f "$STATE/standins/$name.pid"; continue; }
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do
+      alive "$pid" || break
+      sleep 0.1
+    done
+    alive "$pid" && kill -KILL "$pid" 2>/dev/null
+    rm -f "$STATE/standins/$name.pid"
+    echo "$name stand-in stopped (pid $pid)"
+  done
+  return 0
+}
+
 # ---- commands -----------------------------------------------------------------------------------------------
 
 connection_string() {
@@ -279,12 +373,17 @@ cmd_start() {
   prepare_pg_dirs
   start_fauxqs
   start_postgres
+  start_standins
   local out
   out="$(WORKERS_SQS_PORT="$SQS_PORT" WORKERS_ENVIRONMENT="$ENVIRONMENT" "$NODE" "$DIR/provision.mjs" 2>&1)" ||
     { echo "$out" >&2; die "provisioning queues and bucket in fauxqs failed"; }
   echo "$out" >"$STATE/provision.log"
   echo "fauxqs    $SQS_URL ($FAUXQS_STATUS) - SQS, SNS, S3 path-style"
   echo "postgres  $(connection_string) ($PG_STATUS)"
+  local standin
+  for standin in "${STANDIN_STATUS[@]}"; do
+    echo "stand-in  ${standin%%:*} on port $(standin_http_port "${standin%%:*}") (${standin#*:})"
+  done
   echo "resources $(grep -c '^queue' <<<"$out") queues, $(grep -c '^bucket' <<<"$out") bucket" \
     "for '$ENVIRONMENT' (list: $STATE/provision.log)"
 }
@@ -292,8 +391,19 @@ cmd_start() {
 cmd_stop() {
   [[ -d "$STATE" ]] || return 0
   lock_stack
+  stop_standins
   stop_fauxqs
   stop_postgres
+}
+
+cmd_restart_standins() {
+  lock_stack
+  stop_standins
+  start_standins
+  local standin
+  for standin in "${STANDIN_STATUS[@]}"; do
+    echo "stand-in  ${standin%%:*} on port $(standin_http_port "${standin%%:*}") (${standin#*:})"
+  done
 }
 
 cmd_status() {
@@ -326,6 +436,14 @@ export AWS_SECRET_ACCESS_KEY=test
 export AWS_REGION=us-east-1
 export ConnectionStrings__Workers='$(connection_string)'
 export Fleet__Environment=$ENVIRONMENT
+export Notification__Smtp__Host=127.0.0.1
+export Notification__Smtp__Port=$SMTP_PORT
+export Notification__Smtp__Username=workers
+export Notification__Smtp__Password=workers
+export Notification__Smtp__TrustedCertificate=$STATE/standins/smtp-cert.pem
+export Notification__Push__Endpoint=http://127.0.0.1:$PUSH_PORT
+export Notification__Push__AccessToken=local-push-token
+export ExternalEc__Ochanoko__Endpoint=http://127.0.0.1:$OCHANOKO_PORT
 EOF
 }
 
@@ -334,6 +452,7 @@ trap 'die "unexpected failure (exit $?) at line $LINENO: $BASH_COMMAND"' ERR
 case "${1:-help}" in
   start) shift; cmd_start "$@" ;;
   stop) cmd_stop ;;
+  restart-standins) cmd_restart_standins ;;
   status) cmd_status ;;
   env) cmd_env ;;
   help | -h | --help) usage ;;

@@ -68,7 +68,12 @@ public sealed class LocalStack
 
             var name = line[7..eq];
             var value = line[(eq + 1)..].Trim().Trim('\'', '"');
-            if (name.StartsWith("AWS_", StringComparison.Ordinal))
+            // The AWS endpoint and credentials, and the stand-ins' endpoints (Notification__*, ExternalEc__*): every
+            // client made here and every worker process started from here (they inherit this environment) use them.
+            // The database and the environment name stay per test.
+            if (name.StartsWith("AWS_", StringComparison.Ordinal)
+                || name.StartsWith("Notification__", StringComparison.Ordinal)
+                || name.StartsWith("ExternalEc__", StringComparison.Ordinal))
             {
                 Environment.SetEnvironmentVariable(name, value);
             }
