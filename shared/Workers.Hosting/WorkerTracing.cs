@@ -16,6 +16,9 @@ public static class WorkerTracing
     /// <summary>The setting that turns tracing on.</summary>
     public const string EndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    /// <summary>The standard sampler setting; when set, it replaces <see cref="UnparentedClientSampler"/>.</summary>
+    public const string SamplerSetting = "OTEL_TRACES_SAMPLER";
+
     /// <summary>
     /// The fleet's own sources (the TaskManager's send and process spans, the build pool's) and Npgsql's, which
     /// gives every statement a span of its own.
@@ -45,6 +48,11 @@ public static class WorkerTracing
             .WithTracing(tracing =>
             {
                 tracing.AddSource(Sources);
+                if (string.IsNullOrWhiteSpace(builder.Configuration[SamplerSetting]))
+                {
+                    tracing.SetSampler(new UnparentedClientSampler());
+                }
+
                 configure?.Invoke(tracing);
                 tracing.AddOtlpExporter();
             });

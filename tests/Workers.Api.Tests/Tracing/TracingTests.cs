@@ -50,6 +50,10 @@ public sealed class TracingTests : ApiTest
         // the worker's build record and task record writes.
         Assert.Contains(spans, s => IsStatement(s, "workers-api", server.TraceId));
         Assert.Contains(spans, s => IsStatement(s, "workers-build", server.TraceId));
+
+        // Statements nothing caused (the API's and the worker's background loops: migrations at start, the task
+        // record writer, the outbox dispatcher's polls, health probes) start no trace of their own.
+        Assert.DoesNotContain(spans, s => s.Kind == ReceivedSpan.Client && s.ParentSpanId.Length == 0);
     }
 
     [Fact]
