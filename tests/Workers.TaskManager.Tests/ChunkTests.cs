@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -84,6 +86,48 @@ public sealed class ChunkTests : TaskManagerTest
 
         Assert.Equal(1, runs);
         Assert.Equal([42], await QueryAsync("SELECT item FROM test.applied_items", r => r.GetInt32(0)));
+    }
+
+    // With a tracer listening, each step a delivery runs is a span under that delivery's span, saying whether it
+    // committed; a step an earlier attempt committed is skipped without one.
+    [Fact]
+    public async Task Each_chunk_an_attempt_runs_is_a_span_under_its_delivery_and_a_failed_one_is_an_error()
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Workers.TaskManager",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        Script.Behavior = async (task, ct) =>
+            await task.ProcessItemsAsync(task.Body.Items!, (chunk, _) =>
+                task.Info.Attempt == 1 && chunk.Index == 1
+                    ? throw new InvalidOperationException("chunk 1 fails on the first delivery")
+                    : Task.CompletedTask, ct);
+        var host = CreateChunkHost();
+        var watch = await SubscribeAsync(host);
+        await host.StartAsync(Cancellation);
+
+        var published = await PublishAsync(host, "echo", new Echo("six items", Items: [.. Enumerable.Range(0, 6)]));
+        await watch.UntilAsync(published.TaskId, t => t.State == TaskState.Succeeded);
+        await host.StopAsync(Cancellation); // every span of the task has ended
+
+        var deliveries = spans
+            .Where(s => s.Kind == ActivityKind.Consumer && Equals(s.GetTagItem("workers.task.id"), published.TaskId))
+            .OrderBy(s => s.StartTimeUtc)
+            .ToList();
+        Assert.Equal(2, deliveries.Count);
+        var steps = deliveries.Select(d => spans
+            .Where(s => s.ParentSpanId == d.SpanId && s.OperationName.StartsWith("step ", StringComparison.Ordinal))
+            .OrderBy(s => s.StartTimeUtc)
+            .Select(s => ((string)s.GetTagItem("workers.step.name")!, s.GetTagItem("workers.step.outcome") as string, s.Status))
+            .ToList()).ToList();
+
+        // Chunk size 3: the first attempt commits chunk 0 and fails in chunk 1; the second skips chunk 0 (no span).
+        Assert.Equal([("items/0", "committed", ActivityStatusCode.Unset), ("items/1", null, ActivityStatusCode.Error)], steps[0]);
+        Assert.Equal([("items/1", "committed", ActivityStatusCode.Unset)], steps[1]);
     }
 
     private Microsoft.Extensions.Hosting.IHost CreateChunkHost()

@@ -5,6 +5,7 @@ using Workers.Fleet;
 using Workers.TaskManager.Outbox;
 using Workers.TaskManager.Persistence.Tables;
 using Workers.TaskManager.Publishing;
+using Workers.TaskManager.Telemetry;
 
 namespace Workers.TaskManager.Persistence;
 
@@ -105,12 +106,14 @@ internal sealed class StepRunner<TContext>(TContext db, TimeProvider time, Fleet
         CancellationToken cancellationToken)
     {
         _outbox = outbox;
+        using var span = TaskActivity.StartStep(step, items);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var claimed = await db.Database.ExecuteSqlAsync(TaskStepsTable.Claim(info, step, items), cancellationToken);
             if (claimed == 0)
             {
+                span?.SetTag(MessagingTags.StepOutcome, "done before");
                 return false;
             }
 
@@ -136,7 +139,13 @@ internal sealed class StepRunner<TContext>(TContext db, TimeProvider time, Fleet
             // pg_notify is delivered on commit: `workers enqueue --wait` and tests follow progress without polling.
             await db.Database.ExecuteSqlAsync(TasksTable.StepCommitted(info.TaskId, items, rejected.Count), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            span?.SetTag(MessagingTags.StepOutcome, "committed");
             return true;
+        }
+        catch (Exception ex) when (span is not null)
+        {
+            TaskActivity.Failed(span, ex);
+            throw;
         }
         finally
         {

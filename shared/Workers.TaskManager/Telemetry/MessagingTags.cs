@@ -15,4 +15,7 @@ internal static class MessagingTags
     public const string TaskId = "workers.task.id";
     public const string TaskType = "workers.task.type";
     public const string GroupId = "workers.task.group_id";
+    public const string Step = "workers.step.name";
+    public const string StepItems = "workers.step.items";
+    public const string StepOutcome = "workers.step.outcome";
 }

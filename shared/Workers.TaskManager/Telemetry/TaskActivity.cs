@@ -65,6 +65,21 @@ internal static class TaskActivity
         activity.SetTag("error.type", exception.GetType().FullName);
     }
 
+    // An Internal span per step (a chunk or a transaction step) under the delivery's span, so a trace shows
+    // which chunks this attempt committed, which an earlier attempt had (outcome "done before") and where the
+    // time went. Null when nothing listens: a 100,000-row import has a thousand steps.
+    public static Activity? StartStep(string step, int items)
+    {
+        var activity = Source.StartActivity("step " + step);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(MessagingTags.Step, step);
+            activity.SetTag(MessagingTags.StepItems, items);
+        }
+
+        return activity;
+    }
+
     // A Producer span for one task published to <worker>'s queue, child of the caller's span or of the trace the
     // message carries (an outbox row written in another transaction). Null when nothing listens.
     public static Activity? StartSend(string worker, string taskId, string taskType, string groupId, string? traceParent)
