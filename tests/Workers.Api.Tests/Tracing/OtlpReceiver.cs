@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -15,6 +16,7 @@ internal sealed class OtlpReceiver : IAsyncDisposable
     private readonly List<ReceivedSpan> _spans = [];
     private readonly Lock _gate = new();
     private TaskCompletionSource _received = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _requests;
 
     private OtlpReceiver(WebApplication app) => _app = app;
 
@@ -22,13 +24,30 @@ internal sealed class OtlpReceiver : IAsyncDisposable
 
     public int Exports { get; private set; }
 
-    public static async Task<OtlpReceiver> StartAsync()
+    public int Requests => Volatile.Read(ref _requests);
+
+    public static Task<OtlpReceiver> StartAsync() => StartAsync(k => k.Listen(IPAddress.Loopback, 0));
+
+    // On the ports an OTLP exporter uses when no endpoint is configured (4317 gRPC, which is HTTP/2 without TLS,
+    // and 4318 HTTP), counting every request whatever its path: what an exporter left at its defaults would reach.
+    public static Task<OtlpReceiver> StartOnDefaultPortsAsync() => StartAsync(k =>
+    {
+        k.ListenLocalhost(4317, listen => listen.Protocols = HttpProtocols.Http2);
+        k.ListenLocalhost(4318);
+    });
+
+    private static async Task<OtlpReceiver> StartAsync(Action<KestrelServerOptions> listen)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(listen);
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var receiver = new OtlpReceiver(app);
+        app.Use((context, next) =>
+        {
+            Interlocked.Increment(ref receiver._requests);
+            return next(context);
+        });
         app.MapPost("/v1/traces", async (HttpRequest request) =>
         {
             using var body = new MemoryStream();
@@ -37,7 +56,7 @@ internal sealed class OtlpReceiver : IAsyncDisposable
             return Results.Ok();
         });
         await app.StartAsync();
-        receiver.Endpoint = app.Urls.Single();
+        receiver.Endpoint = app.Urls.First();
         return receiver;
     }
 

@@ -59,17 +59,21 @@ public sealed class TracingTests : ApiTest
     [Fact]
     public async Task Without_an_OTLP_endpoint_nothing_is_traced_or_sent()
     {
-        await using var receiver = await OtlpReceiver.StartAsync();
+        // Listening where an exporter left at its defaults would send (localhost:4317/4318): if either service
+        // registered one, its spans would arrive here at the latest when it flushes on shutdown.
+        await using var receiver = await OtlpReceiver.StartOnDefaultPortsAsync();
         var api = StartApi();
         using var client = await ClientAsync(api, "enqueue", "read");
-        StartBuildWorker();
+        var worker = StartBuildWorker();
 
         using var posted = await client.PostAsync("/api/builds", Json.Body(new { source = "export default function App() { return null; }" }), Cancellation);
         var buildId = (await Json.ReadAsync(posted)).GetProperty("buildId").GetString()!;
         Assert.Equal("succeeded", (await OutcomeAsync(client, buildId)).GetProperty("status").GetString());
 
         Assert.Null(api.Services.GetService<TracerProvider>());
-        Assert.Equal(0, receiver.Exports);
+        Assert.Equal(0, await worker.TerminateAsync()); // a graceful stop: an exporter would flush now
+        await api.DisposeAsync();
+        Assert.Equal(0, receiver.Requests);
     }
 
     private static TraceChain Chain(IReadOnlyList<ReceivedSpan> spans, string buildId)
