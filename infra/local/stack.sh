@@ -440,6 +440,7 @@ export Notification__Smtp__Host=127.0.0.1
 export Notification__Smtp__Port=$SMTP_PORT
 export Notification__Smtp__Username=workers
 export Notification__Smtp__Password=workers
+export Notification__Smtp__From=shop@workers.local
 export Notification__Smtp__TrustedCertificate=$STATE/standins/smtp-cert.pem
 export Notification__Push__Endpoint=http://127.0.0.1:$PUSH_PORT
 export Notification__Push__AccessToken=local-push-token

@@ -4,7 +4,7 @@ using Workers.Benchmarks.Api;
 using Workers.Benchmarks.Builds;
 using Workers.Testing;
 
-// Usage: dotnet run -c Release --project tests/Workers.Benchmarks [-- taskmanager|throughput|latency|csv|build|outage|outbox|all] [--runs 3]
+// Usage: dotnet run -c Release --project tests/Workers.Benchmarks [-- taskmanager|throughput|latency|csv|build|outage|outbox|email|all] [--runs 3]
 // Starts the local stack if needed (as the tests do) and prints a Markdown table of medians.
 if (args.Contains("--help"))
 {
@@ -21,6 +21,8 @@ if (args.Contains("--help"))
           transactions createTransaction end to end (transaction worker process): transactions/s and peak RSS
           outage       (g) PostgreSQL down 60 s under load, held against not held, every run
           outbox       (h) outbox: commit → follow-up handled, p50/p95, light load and a burst, every run
+          email        sendEmail through the notification worker against the local SMTP stand-in, and a plain MailKit loop
+                       sending the same number of mails in the same run (1 and 4 connections); every run printed
           api          the HTTP API as its own process (issue #12 §5): 10 clients on /api/health and GET /api/builds/{id}
                        for --duration S seconds (60 by default), then POST /api/builds → bundle; every run printed
         """);
@@ -144,6 +146,22 @@ if (what is "outbox" or "all")
 if (what is "build" or "all")
 {
     await BuildFigures.RunAsync(stack, report);
+}
+
+if (what is "email")
+{
+    // Each run printed: the worker and its plain-MailKit anchor are measured back to back in the same run.
+    const int mails = 1_000;
+    var load = new EmailLoad(stack);
+    for (var run = 1; run <= runs; run++)
+    {
+        var (worker, plain1, plain4) = await load.RunAsync(mails);
+        var prefix = $"(email) run {run}, {mails:N0} mails to the local SMTP stand-in (STARTTLS, AUTH)";
+        report.Value($"{prefix}: sendEmail through the notification worker (one task per mail, 20 groups, default settings)", worker.ToString("0", CultureInfo.InvariantCulture), "mails/s");
+        report.Value($"{prefix}: anchor, plain MailKit loop, 1 connection", plain1.ToString("0", CultureInfo.InvariantCulture), "mails/s");
+        report.Value($"{prefix}: anchor, plain MailKit loop, 4 connections", plain4.ToString("0", CultureInfo.InvariantCulture), "mails/s");
+        report.Ratio($"{prefix}: worker / plain loop (4 connections)", worker / plain4, "");
+    }
 }
 
 if (what is "api")

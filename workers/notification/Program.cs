@@ -1,7 +1,17 @@
+using Workers.Domain;
 using Workers.Hosting;
+using Workers.Notification;
+using Workers.Notification.Data;
+using Workers.Notification.Email;
+using Workers.Notification.Push;
 using Workers.TaskManager;
 
 return await WorkerProgram.RunAsync("notification", args, builder =>
 {
-    builder.AddTaskManager("notification");
+    builder.Services.AddPosDomain<NotificationDbContext>();
+    builder.Services.AddNotificationSenders();
+    builder.AddTaskManager("notification")
+        .UseDatabase<NotificationDbContext>(NotificationDbContext.Schema)
+        .AddTask<SendEmailBody, SendEmailHandler>("sendEmail")
+        .AddTask<SendNotificationBody, SendNotificationHandler>("sendNotification");
 });
