@@ -398,6 +398,7 @@ cmd_stop() {
 
 cmd_restart_standins() {
   lock_stack
+  ensure_node_deps
   stop_standins
   start_standins
   local standin

@@ -70,6 +70,30 @@ public sealed class SendNotificationTests : NotificationWorkerTest
     }
 
     [Fact]
+    public async Task The_tickets_receipts_are_checked_later_and_one_saying_the_device_is_gone_deactivates_its_token()
+    {
+        var gone = Token(1);
+        await Push.UndeliverableAsync(gone);
+        StartWorker(new Dictionary<string, string?> { ["Notification__Push__ReceiptDelay"] = "00:00:00" });
+        var sent = await WaitUntilFinishedAsync(await PublishAsync("sendNotification", new SendNotificationBody([new(gone, "a"), new(Token(2), "a")])));
+        Assert.Equal((TaskState.Succeeded, 0L), (sent.Task.State, sent.Task.ItemsRejected)); // both tickets "ok"
+
+        // The chunk enqueued the check in its own transaction: its outbox row exists once the send succeeded.
+        await using var db = Db();
+        var checkId = await db.Database
+            .SqlQuery<string>($"SELECT task_id AS \"Value\" FROM taskmanager.outbox WHERE task_type = 'checkPushReceipts'")
+            .SingleAsync(Cancellation);
+        var check = await WaitUntilFinishedAsync(checkId);
+
+        Assert.Equal((TaskState.Succeeded, 2L, 1L), (check.Task.State, check.Task.ItemsDone, check.Task.ItemsRejected));
+        var rejection = Assert.Single(check.Rejections);
+        Assert.Equal(gone, rejection.ItemKey);
+        Assert.StartsWith("DeviceNotRegistered: ", rejection.Reason, StringComparison.Ordinal);
+        Assert.False((await db.DeviceTokens.SingleAsync(t => t.Token == gone, Cancellation)).Active);
+        Assert.Equal(2, (await Push.MessagesAsync(TokenPrefix)).Count); // the check sent nothing
+    }
+
+    [Fact]
     public async Task The_push_services_rate_limit_is_an_outage_waited_out_after_its_Retry_After_and_nothing_is_dead_lettered()
     {
         // A project of this test's own, allowed 150 notifications a second: the second request of 100 within

@@ -65,6 +65,7 @@ public abstract class WorkerProcessTest(string worker, string assembly) : StackT
             ["ConnectionStrings__Workers"] = Database.ConnectionString,
             ["Fleet__Environment"] = "local",
             ["TaskManager__QueueUrl"] = Queues.QueueUrl,
+            [$"Fleet__QueueUrls__{worker}"] = Queues.QueueUrl, // what the worker enqueues for itself comes here too
             ["TaskManager__Retry__BaseDelay"] = "00:00:01",
             ["Metrics__Emf"] = "false",
             ["WorkerLogging__Format"] = "text",

@@ -14,4 +14,7 @@ internal static partial class Log
 
     [LoggerMessage(3302, LogLevel.Information, "Sent push notifications: {Sent} accepted in {Requests} request(s), {Rejected} rejected in this attempt, {Deactivated} device token(s) deactivated, {ChunksSkipped} chunk(s) already sent by an earlier attempt")]
     public static partial void NotificationsSent(ILogger logger, int sent, int requests, long rejected, int deactivated, int chunksSkipped);
+
+    [LoggerMessage(3303, LogLevel.Information, "Checked push receipts: {Delivered} delivered, {Rejected} failed or unknown in this attempt, {Deactivated} device token(s) deactivated")]
+    public static partial void ReceiptsChecked(ILogger logger, int delivered, long rejected, int deactivated);
 }

@@ -13,5 +13,6 @@ return await WorkerProgram.RunAsync("notification", args, builder =>
     builder.AddTaskManager("notification")
         .UseDatabase<NotificationDbContext>(NotificationDbContext.Schema)
         .AddTask<SendEmailBody, SendEmailHandler>("sendEmail")
-        .AddTask<SendNotificationBody, SendNotificationHandler>("sendNotification");
+        .AddTask<SendNotificationBody, SendNotificationHandler>("sendNotification")
+        .AddTask<CheckPushReceiptsBody, CheckPushReceiptsHandler>(SendNotificationHandler.CheckReceiptsType);
 });

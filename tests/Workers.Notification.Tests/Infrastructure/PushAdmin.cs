@@ -11,6 +11,9 @@ public sealed class PushAdmin() : AdminClient("WORKERS_PUSH_PORT", 4590)
 
     public Task UnregisterAsync(params string[] tokens) => PostAsync("unregistered", new { tokens });
 
+    // Sends to these tokens get an "ok" ticket, but a DeviceNotRegistered receipt.
+    public Task UndeliverableAsync(params string[] tokens) => PostAsync("undeliverable", new { tokens });
+
     // A project of the test's own (its access token), with its own per-second limit.
     public Task ProjectAsync(string accessToken, int perSecond) => PostAsync("projects", new { accessToken, perSecond });
 }

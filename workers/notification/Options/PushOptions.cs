@@ -14,4 +14,10 @@ internal sealed class PushOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    // How long after a send its delivery receipts are checked (checkPushReceipts). Expo: receipts are usually
+    // ready within 15 minutes and kept for 24 hours
+    // (https://docs.expo.dev/push-notifications/sending-notifications/#push-receipts).
+    [Range(typeof(TimeSpan), "00:00:00", "23:00:00")]
+    public TimeSpan ReceiptDelay { get; set; } = TimeSpan.FromMinutes(15);
 }

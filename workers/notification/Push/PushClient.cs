@@ -40,13 +40,36 @@ internal sealed class PushClient(HttpClient http, TimeProvider time) : IDisposab
         return client;
     }
 
+    // Expo's limit per receipts request.
+    public const int MaxReceiptsPerRequest = 1000;
+
     public async Task<IReadOnlyList<PushTicket>> SendAsync(IReadOnlyList<PushItem> messages, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(messages.Count, MaxMessagesPerRequest);
+        var (status, body) = await PostAsync<PushSendResponse>("--/api/v2/push/send", messages, cancellationToken);
+        if (status >= 300 || body?.Data is not { } tickets || tickets.Count != messages.Count)
+        {
+            throw Refused(status, body?.Errors, $"{body?.Data?.Count ?? 0} ticket(s) for {messages.Count} message(s)");
+        }
+
+        return tickets;
+    }
+
+    // The receipts Expo has for these ids, by id (a receipt has a ticket's shape without the id); an id Expo does
+    // not have is absent.
+    public async Task<IReadOnlyDictionary<string, PushTicket>> GetReceiptsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ids.Count, MaxReceiptsPerRequest);
+        var (status, body) = await PostAsync<PushReceiptsResponse>("--/api/v2/push/getReceipts", new { ids }, cancellationToken);
+        return status < 300 && body?.Data is { } receipts ? receipts : throw Refused(status, body?.Errors, "no receipts");
+    }
+
+    private async Task<(int Status, T? Body)> PostAsync<T>(string path, object request, CancellationToken cancellationToken)
+    {
         HttpResponseMessage response;
         try
         {
-            response = await http.PostAsJsonAsync("--/api/v2/push/send", messages, Json, cancellationToken);
+            response = await http.PostAsJsonAsync(path, request, Json, cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
@@ -62,16 +85,14 @@ internal sealed class PushClient(HttpClient http, TimeProvider time) : IDisposab
                 throw new TransientDependencyException(Dependency, $"Push service answered {status}: {text}", RetryAfter(response));
             }
 
-            var body = await response.Content.ReadFromJsonAsync<PushSendResponse>(Json, cancellationToken);
-            if (!response.IsSuccessStatusCode || body?.Data is not { } tickets || tickets.Count != messages.Count)
-            {
-                var errors = string.Join("; ", body?.Errors?.Select(e => $"{e.Code}: {e.Message}") ?? []);
-                throw new InvalidOperationException(
-                    $"Push service refused the request ({status}): {(errors.Length > 0 ? errors : $"{body?.Data?.Count ?? 0} ticket(s) for {messages.Count} message(s)")}");
-            }
-
-            return tickets;
+            return (status, await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken));
         }
+    }
+
+    private static InvalidOperationException Refused(int status, IReadOnlyList<PushError>? errors, string otherwise)
+    {
+        var text = string.Join("; ", errors?.Select(e => $"{e.Code}: {e.Message}") ?? []);
+        return new InvalidOperationException($"Push service refused the request ({status}): {(text.Length > 0 ? text : otherwise)}");
     }
 
     public void Dispose() => http.Dispose();

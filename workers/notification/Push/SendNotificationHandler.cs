@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Workers.Notification.Data;
+using Workers.Notification.Options;
 using Workers.TaskManager;
+using Workers.TaskManager.Publishing;
 
 namespace Workers.Notification.Push;
 
@@ -9,9 +12,14 @@ namespace Workers.Notification.Push;
 // item with the service's answer; DeviceNotRegistered also deactivates the token in notification.device_tokens
 // (same transaction). Items to a token already deactivated are rejected without being sent. 429, 5xx and
 // connection failures are outages of the push service (held by the TaskManager, never dead-lettered).
-internal sealed class SendNotificationHandler(NotificationDbContext db, PushClient push, TimeProvider time, ILogger<SendNotificationHandler> logger)
+// Each chunk's "ok" tickets become one checkPushReceipts task for this worker, enqueued in the chunk's
+// transaction and due Notification:Push:ReceiptDelay later: the receipt says whether the platform delivered it.
+internal sealed class SendNotificationHandler(
+    NotificationDbContext db, PushClient push, TimeProvider time, IOptions<NotificationOptions> options, ILogger<SendNotificationHandler> logger)
     : ITaskHandler<SendNotificationBody>
 {
+    public const string CheckReceiptsType = "checkPushReceipts";
+
     public async Task HandleAsync(TaskContext<SendNotificationBody> task, CancellationToken cancellationToken)
     {
         var tokens = new DeviceTokens(db, time);
@@ -20,6 +28,7 @@ internal sealed class SendNotificationHandler(NotificationDbContext db, PushClie
         {
             var inactive = await tokens.InactiveAsync(chunk.Items.Select(i => i.To), ct);
             var dead = new Dictionary<string, string>(StringComparer.Ordinal);
+            var accepted = new List<PushReceiptCheck>();
             foreach (var item in chunk.Items.Where(i => inactive.Contains(i.To)))
             {
                 chunk.Reject(item.To, "The device token was deactivated earlier (DeviceNotRegistered); not sent.");
@@ -35,6 +44,11 @@ internal sealed class SendNotificationHandler(NotificationDbContext db, PushClie
                     if (tickets[i].IsOk)
                     {
                         sent++;
+                        if (tickets[i].Id is { } receiptId)
+                        {
+                            accepted.Add(new PushReceiptCheck(receiptId, batch[i].To));
+                        }
+
                         continue;
                     }
 
@@ -47,6 +61,13 @@ internal sealed class SendNotificationHandler(NotificationDbContext db, PushClie
             }
 
             deactivated += await tokens.DeactivateAsync(dead, ct);
+            if (accepted.Count > 0)
+            {
+                chunk.Enqueue(
+                    task.Info.Worker,
+                    TaskMessage.Create(CheckReceiptsType, new CheckPushReceiptsBody(accepted), task.Info.GroupId ?? CheckReceiptsType),
+                    time.GetUtcNow() + options.Value.Push.ReceiptDelay);
+            }
         }, cancellationToken);
         Log.NotificationsSent(logger, sent, requests, result.ItemsRejected, deactivated, result.ChunksSkipped);
     }

@@ -25,6 +25,9 @@ const messages = [];
 const requests = [];
 const receipts = new Map();
 const unregistered = new Set();
+// Tokens Expo accepts ("ok" ticket) but cannot deliver to: their receipts carry this error (a device uninstalled
+// the app since its last send shows up in the receipt, not the ticket).
+const undeliverable = new Map();
 
 const expoError = (code, message) => ({ errors: [{ code, message }] });
 
@@ -68,7 +71,11 @@ function pushSend(req, body) {
       };
     }
     const id = randomUUID();
-    receipts.set(id, { status: 'ok' });
+    const error = undeliverable.get(message.to);
+    receipts.set(id, error
+      ? { status: 'error', message: `"${message.to}" is not a registered push notification recipient`, details: { error } }
+      : { status: 'ok' });
+    while (receipts.size > maxKept) receipts.delete(receipts.keys().next().value);
     keep(messages, { id, receivedAt: record.at, accessToken: token, ...message });
     return { status: 'ok', id };
   });
@@ -100,6 +107,11 @@ const routes = {
   'POST /_admin/unregistered': (_req, body) => {
     for (const token of body.tokens ?? []) unregistered.add(token);
     return [200, { unregistered: unregistered.size }];
+  },
+  // {tokens, error}: sends to these tokens get an "ok" ticket, but their receipts the error (DeviceNotRegistered).
+  'POST /_admin/undeliverable': (_req, body) => {
+    for (const token of body.tokens ?? []) undeliverable.set(token, body.error ?? 'DeviceNotRegistered');
+    return [200, { undeliverable: undeliverable.size }];
   },
   // Registers an access token (a project) or changes its limits: {accessToken, perSecond, maxBatch}.
   'POST /_admin/projects': (_req, body) => {
