@@ -21,6 +21,8 @@ if (args.Contains("--help"))
           transactions createTransaction end to end (transaction worker process): transactions/s and peak RSS
           outage       (g) PostgreSQL down 60 s under load, held against not held, every run
           outbox       (h) outbox: commit → follow-up handled, p50/p95, light load and a burst, every run
+          ochanoko     ochanokoUpdateStock of 10,000 products (external-ec worker process) against the Ochanoko
+                       stand-in's rate limit: wall time against the limit's floor, 429s, refused PUTs; every run
           api          the HTTP API as its own process (issue #12 §5): 10 clients on /api/health and GET /api/builds/{id}
                        for --duration S seconds (60 by default), then POST /api/builds → bundle; every run printed
         """);
@@ -144,6 +146,11 @@ if (what is "outbox" or "all")
 if (what is "build" or "all")
 {
     await BuildFigures.RunAsync(stack, report);
+}
+
+if (what is "ochanoko")
+{
+    await OchanokoFigures.RunAsync(stack, report, runs);
 }
 
 if (what is "api")
