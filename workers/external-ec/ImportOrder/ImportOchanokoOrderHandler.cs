@@ -43,11 +43,15 @@ internal sealed class ImportOchanokoOrderHandler(PosDbContext db, OchanokoClient
         }
 
         string? problem = null;
-        await task.TransactionAsync(
+        var ran = await task.TransactionAsync(
             async ct => problem = await import.ImportAsync(task, storeId, body.StoreCode, order, body.Shipped, ct),
             cancellationToken,
             "import");
-        if (problem is null)
+        if (!ran)
+        {
+            Log.OrderAlreadyImported(logger, body.OrderId, body.StoreCode, "an earlier delivery of this task committed its import step");
+        }
+        else if (problem is null)
         {
             Log.OrderImported(logger, body.OrderId, body.StoreCode, OchanokoOrderLine.From(order).Count, body.Shipped ? "completed" : "imported");
         }
