@@ -23,6 +23,8 @@ if (args.Contains("--help"))
           outbox       (h) outbox: commit → follow-up handled, p50/p95, light load and a burst, every run
           email        sendEmail through the notification worker against the local SMTP stand-in, and a plain MailKit loop
                        sending the same number of mails in the same run (1 and 4 connections); every run printed
+          ochanoko     ochanokoUpdateStock of 10,000 products (external-ec worker process) against the Ochanoko
+                       stand-in's rate limit: wall time against the limit's floor, 429s, refused PUTs; every run
           api          the HTTP API as its own process (issue #12 §5): 10 clients on /api/health and GET /api/builds/{id}
                        for --duration S seconds (60 by default), then POST /api/builds → bundle; every run printed
         """);
@@ -162,6 +164,11 @@ if (what is "email")
         report.Value($"{prefix}: anchor, plain MailKit loop, 4 connections", plain4.ToString("0", CultureInfo.InvariantCulture), "mails/s");
         report.Ratio($"{prefix}: worker / plain loop (4 connections)", worker / plain4, "");
     }
+}
+
+if (what is "ochanoko")
+{
+    await OchanokoFigures.RunAsync(stack, report, runs);
 }
 
 if (what is "api")
