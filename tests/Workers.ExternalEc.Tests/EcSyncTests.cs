@@ -29,6 +29,7 @@ public sealed class EcSyncTests : ExternalEcWorkerTest
             ["ExternalEc__Ochanoko__ShopTokens"] = $$"""{"S001":"{{Ochanoko.Token}}","S002":"{{osaka.Token}}"}""",
             ["ExternalEc__Sync__PollInterval"] = "00:00:00.200",
             ["ExternalEc__Sync__QuietPeriod"] = "00:00:02",
+            ["ExternalEc__Sync__MaxDelay"] = "00:05:00", // however slowly the 200 sales go in, they stay one push
         });
 
         // 100 sales of SKU-1 in each store, each its own transaction through the ledger, as 200 register sales
@@ -61,6 +62,40 @@ public sealed class EcSyncTests : ExternalEcWorkerTest
         await using var check = PosDb();
         Assert.Empty(await check.EcStockSyncs.ToListAsync(Cancellation));
         Assert.Empty(await TasksAsync("ochanokoUpdatePrice"));
+    }
+
+    [Fact]
+    public async Task A_product_that_never_stays_quiet_is_still_pushed_once_its_first_change_is_MaxDelay_old()
+    {
+        await using (var db = PosDb())
+        {
+            await Seed.LinkedProductsAsync(db, 1, Cancellation);
+        }
+
+        await Ochanoko.CreateShopAsync(cancellationToken: Cancellation);
+        await Ochanoko.SeedProductsAsync([new { id = "och-1", stock = 0 }], Cancellation);
+
+        // Quiet for ten minutes never happens within the test: only the bound can take the row.
+        StartExternalEcWorker(new Dictionary<string, string?>
+        {
+            ["ExternalEc__Ochanoko__ShopTokens"] = $$"""{"S001":"{{Ochanoko.Token}}"}""",
+            ["ExternalEc__Sync__PollInterval"] = "00:00:00.200",
+            ["ExternalEc__Sync__QuietPeriod"] = "00:10:00",
+            ["ExternalEc__Sync__MaxDelay"] = "00:00:01",
+        });
+        await using (var db = PosDb())
+        {
+            var store = await db.Stores.Where(s => s.Code == "S001").Select(s => s.Id).SingleAsync(Cancellation);
+            var product = await db.Products.Where(p => p.Sku == "SKU-1").Select(p => p.Id).SingleAsync(Cancellation);
+            await using var transaction = await db.Database.BeginTransactionAsync(Cancellation);
+            await new StockLedger(db, TimeProvider.System).ApplyAsync([StockChange.Count(store, product, 7, StockReasons.Count)], new StockCause("count-1", "test"), Cancellation);
+            await transaction.CommitAsync(Cancellation);
+        }
+
+        var task = await WaitForAsync(async () => await TasksAsync("ochanokoUpdateStock") is [{ State: TaskState.Succeeded } done] ? done : null);
+
+        Assert.Equal(1L, task.ItemsTotal);
+        Assert.Equal(7, (int)(await Ochanoko.ProductsAsync(Cancellation))["och-1"]["stock"]!);
     }
 
     // Polls the database with a deadline (the sync's tasks have no id the test knows beforehand).

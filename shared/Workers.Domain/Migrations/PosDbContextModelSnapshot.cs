@@ -723,6 +723,10 @@ namespace Workers.Domain.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("product_id");
 
+                    b.Property<DateTimeOffset>("FirstRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_requested_at");
+
                     b.Property<bool>("PriceChanged")
                         .HasColumnType("boolean")
                         .HasColumnName("price_changed");

@@ -21,4 +21,10 @@ public sealed class EcStockSync
 
     /// <summary>When the latest change asked for a push.</summary>
     public DateTimeOffset RequestedAt { get; set; }
+
+    /// <summary>
+    /// When the first change since the last push asked for one: the sync waits for a product to be quiet before
+    /// pushing it, but never longer than a bound counted from here, so one that keeps changing still goes out.
+    /// </summary>
+    public DateTimeOffset FirstRequestedAt { get; set; }
 }

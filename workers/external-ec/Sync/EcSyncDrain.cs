@@ -7,7 +7,8 @@ using Workers.TaskManager.Publishing;
 
 namespace Workers.ExternalEc.Sync;
 
-// One round of the EC sync, in one transaction: takes the quiet pending rows of pos.ec_stock_sync (SKIP LOCKED,
+// One round of the EC sync, in one transaction: takes the pending rows of pos.ec_stock_sync that are quiet, or
+// have waited their longest (first_requested_at), (SKIP LOCKED,
 // in (store_id, product_id) order, so several processes share the work and never wait on the ledger's upserts),
 // deletes them, and enqueues per store one ochanokoUpdateStock and/or one ochanokoUpdatePrice task through the
 // outbox, FIFO group = the store, so they reach Ochanoko in order. A change that lands after the delete writes a
@@ -19,7 +20,7 @@ internal sealed class EcSyncDrain(NpgsqlDataSource database, OchanokoShops shops
         WITH taken AS (
             SELECT s.store_id, s.product_id
             FROM pos.ec_stock_sync s
-            WHERE s.requested_at <= now() - $1::interval
+            WHERE s.requested_at <= now() - $1::interval OR s.first_requested_at <= now() - $3::interval
             ORDER BY s.store_id, s.product_id
             LIMIT $2
             FOR UPDATE SKIP LOCKED)
@@ -31,7 +32,7 @@ internal sealed class EcSyncDrain(NpgsqlDataSource database, OchanokoShops shops
 
     public sealed record Round(int Rows, int Tasks, int Stores, int Dropped);
 
-    public async Task<Round> RunAsync(TimeSpan quietPeriod, int batchSize, CancellationToken cancellationToken)
+    public async Task<Round> RunAsync(TimeSpan quietPeriod, TimeSpan maxDelay, int batchSize, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -40,7 +41,12 @@ internal sealed class EcSyncDrain(NpgsqlDataSource database, OchanokoShops shops
         int rows = 0, dropped = 0;
         await using (var take = new NpgsqlCommand(Take, connection, transaction)
         {
-            Parameters = { new NpgsqlParameter<TimeSpan> { TypedValue = quietPeriod }, new NpgsqlParameter<int> { TypedValue = batchSize } },
+            Parameters =
+            {
+                new NpgsqlParameter<TimeSpan> { TypedValue = quietPeriod },
+                new NpgsqlParameter<int> { TypedValue = batchSize },
+                new NpgsqlParameter<TimeSpan> { TypedValue = maxDelay },
+            },
         })
         await using (var reader = await take.ExecuteReaderAsync(cancellationToken))
         {

@@ -20,6 +20,12 @@ internal sealed class EcSyncOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan QuietPeriod { get; set; } = TimeSpan.FromSeconds(1);
 
+    // ...but a product that never stays quiet (a card selling every second through a sale) is pushed anyway once
+    // its first unpushed change is this old: the shop's stock on Ochanoko must not lag behind the till for long,
+    // or it sells what the shop no longer has.
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);
+
     // Rows per round (one transaction); a store's share becomes one task per kind, so this also bounds a body
     // (~40 bytes a SKU: 5,000 stay well under the 256 KiB that would send it through S3).
     [Range(1, 20_000)]

@@ -23,7 +23,7 @@ internal sealed class EcSyncService(EcSyncDrain drain, IOptions<EcSyncOptions> o
             var full = false;
             try
             {
-                var round = await drain.RunAsync(o.QuietPeriod, o.BatchSize, stoppingToken);
+                var round = await drain.RunAsync(o.QuietPeriod, o.MaxDelay, o.BatchSize, stoppingToken);
                 if (round.Rows > 0)
                 {
                     Log.SyncDrained(logger, round.Rows, round.Tasks, round.Stores, round.Dropped);

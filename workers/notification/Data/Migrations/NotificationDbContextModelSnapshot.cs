@@ -753,6 +753,10 @@ namespace Workers.Notification.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("product_id");
 
+                    b.Property<DateTimeOffset>("FirstRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_requested_at");
+
                     b.Property<bool>("PriceChanged")
                         .HasColumnType("boolean")
                         .HasColumnName("price_changed");
