@@ -33,6 +33,22 @@ public sealed class OchanokoUpdateTests : ExternalEcWorkerTest
     }
 
     [Fact]
+    public async Task A_chunk_over_the_APIs_limit_of_1000_items_still_goes_out_in_PUTs_the_API_takes()
+    {
+        // An operator raised the chunk size past Ochanoko's limit: no 1,001-item PUT is sent all the same.
+        await SeedAsync(1_001);
+        StartExternalEcWorker(new Dictionary<string, string?> { ["TaskManager__TaskTypes__ochanokoUpdateStock__ChunkSize"] = "1001" });
+
+        var task = await PublishAsync("ochanokoUpdateStock", StockBody("S001", Enumerable.Range(1, 1_001)));
+        var progress = await WaitUntilFinishedAsync(task);
+
+        Assert.Equal((TaskState.Succeeded, 1, 0L), (progress.Task.State, progress.Task.ChunksDone, progress.Task.ItemsRejected));
+        Assert.Equal([(1000, 1000), (1, 1)], await Ochanoko.WritesAsync(Cancellation));
+        Assert.Equal(0, (await Ochanoko.CountersAsync(Cancellation))["oversizeRefused"]);
+        await AssertShopStockAsync(1_001);
+    }
+
+    [Fact]
     public async Task Unknown_unlinked_and_refused_products_are_rejected_with_the_reason_and_the_rest_is_written()
     {
         await SeedAsync(4, shopProducts: 2);   // och-3 and och-4 are not in the shop
