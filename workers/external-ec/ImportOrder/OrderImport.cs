@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -137,9 +139,13 @@ internal sealed class OrderImport(PosDbContext db, StockLedger ledger, IOptions<
         NoticeCount = items.Count;
         if (items.Count > 0)
         {
-            task.Enqueue("notification", TaskMessage.Create("sendEmail", new SendEmailBody(items), storeCode, $"ochanoko-order-refused-{storeCode}-{order.Id}"));
+            task.Enqueue("notification", TaskMessage.Create("sendEmail", new SendEmailBody(items), storeCode, RefusedNoticeId(storeCode, order.Id)));
         }
     }
 
     public int NoticeCount { get; private set; }
+
+    // A store code and an order id may each be 64 characters, a task id at most 128: the pair is hashed.
+    private static string RefusedNoticeId(string storeCode, string orderId) =>
+        "ochanoko-order-refused-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{storeCode}\n{orderId}")))[..32];
 }
