@@ -11,10 +11,10 @@ public sealed class OchanokoUpdateTests : ExternalEcWorkerTest
 {
     private const int Products = 2_000;
 
-    // The 503 outage's length: a short default keeps the suite quick; WORKERS_TEST_OCHANOKO_OUTAGE_SECONDS=60 runs the
-    // issue's figure.
+    // The 503 outage's length: the 60 s (the test mostly waits, beside the other projects);
+    // WORKERS_TEST_OCHANOKO_OUTAGE_SECONDS=15 shortens it while working on this code.
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(
-        int.TryParse(Environment.GetEnvironmentVariable("WORKERS_TEST_OCHANOKO_OUTAGE_SECONDS"), out var s) ? s : 15);
+        int.TryParse(Environment.GetEnvironmentVariable("WORKERS_TEST_OCHANOKO_OUTAGE_SECONDS"), out var s) ? s : 60);
 
     protected override TimeSpan Patience => Outage + TimeSpan.FromSeconds(90);
 

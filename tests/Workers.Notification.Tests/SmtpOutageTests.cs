@@ -10,8 +10,9 @@ public sealed class SmtpOutageTests : NotificationWorkerTest
     private const int Groups = 10;
     private const int TasksPerGroup = 6;
 
-    // The issue asks for 60 s; the suite runs a shorter outage (WORKERS_TEST_SMTP_OUTAGE_SECONDS=60 runs the full one).
-    private static readonly int OutageSeconds = int.Parse(Environment.GetEnvironmentVariable("WORKERS_TEST_SMTP_OUTAGE_SECONDS") ?? "20", CultureInfo.InvariantCulture);
+    // The issue's 60 s (the test mostly waits, beside the other projects); WORKERS_TEST_SMTP_OUTAGE_SECONDS=20 shortens it
+    // while working on this code.
+    private static readonly int OutageSeconds = int.Parse(Environment.GetEnvironmentVariable("WORKERS_TEST_SMTP_OUTAGE_SECONDS") ?? "60", CultureInfo.InvariantCulture);
 
     protected override TimeSpan Patience => TimeSpan.FromSeconds(OutageSeconds + 90);
 
