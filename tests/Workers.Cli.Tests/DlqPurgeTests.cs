@@ -45,6 +45,9 @@ public sealed class DlqPurgeTests : DeadLetterTest
         var run = await RunAsync("dlq", "redrive", "nope");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("error: unknown worker 'nope'; the fleet declares: build, item, product, transaction. See 'workers dlq redrive --help'.", Assert.Single(run.ErrorLines));
+        Assert.Equal($"error: unknown worker 'nope'; the fleet declares: {DeclaredWorkers}. See 'workers dlq redrive --help'.", Assert.Single(run.ErrorLines));
     }
+
+    // Every worker of shared/fleet.json, in the order the CLI lists them.
+    private static string DeclaredWorkers => string.Join(", ", Workers.Fleet.FleetDeclaration.Current.Workers.Keys.Order(StringComparer.Ordinal));
 }

@@ -23,7 +23,7 @@ public sealed class UsageErrorTests
     {
         var run = await WorkersCli.RunAsync(NoStack, "enqueue", "nope", "updateStock");
 
-        AssertOneLine(run, exitCode: 2, "unknown worker 'nope'; the fleet declares: build, item, product, transaction.");
+        AssertOneLine(run, exitCode: 2, $"unknown worker 'nope'; the fleet declares: {string.Join(", ", Workers.Fleet.FleetDeclaration.Current.Workers.Keys.Order(StringComparer.Ordinal))}.");
     }
 
     [Fact]

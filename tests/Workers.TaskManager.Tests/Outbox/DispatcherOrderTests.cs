@@ -27,6 +27,6 @@ public sealed class DispatcherOrderTests : OutboxTest
         var received = await ReceiveFollowUpsAsync(count);
 
         Assert.Equal(entries.Select(e => e.TaskId), received.Select(TaskIdOf));
-        Assert.All(await OutboxAsync(), r => Assert.NotNull(r.SentAt));
+        Assert.All(await SentOutboxAsync(), r => Assert.NotNull(r.SentAt));
     }
 }

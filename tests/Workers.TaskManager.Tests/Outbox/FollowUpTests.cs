@@ -32,7 +32,7 @@ public sealed class FollowUpTests : OutboxTest
 
         Assert.Equal(["chunk 0 attempt 1", "chunk 1 attempt 2"], followUps.Select(BodyTextOf));
         await AssertNoMoreFollowUpsAsync();
-        var rows = await OutboxAsync();
+        var rows = await SentOutboxAsync();
         Assert.Equal(followUps.Select(TaskIdOf), rows.Select(r => r.TaskId));
         Assert.All(rows, r => Assert.Equal(("test", "follow", 0), (r.SourceWorker, r.TargetWorker, r.Attempts)));
         Assert.All(rows, r => Assert.NotNull(r.SentAt));

@@ -63,6 +63,23 @@ public abstract class OutboxTest : TaskManagerTest
         return await db.Outbox.AsNoTracking().OrderBy(o => o.Id).ToListAsync(Cancellation);
     }
 
+    // The rows once every one is marked sent. The dispatcher marks a row after SQS took its message, so a test
+    // that has just received the message can read the row a moment before its mark commits: polled, with a deadline.
+    protected async Task<List<OutboxRecord>> SentOutboxAsync()
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var rows = await OutboxAsync();
+            if (rows.All(r => r.SentAt is not null) || DateTime.UtcNow > deadline)
+            {
+                return rows;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), Cancellation);
+        }
+    }
+
     protected async Task<NpgsqlConnection> OpenAsync()
     {
         var connection = new NpgsqlConnection(Database.ConnectionString);

@@ -32,7 +32,7 @@ public sealed class TaskOutboxTests : OutboxTest
 
         var followUp = Assert.Single(await ReceiveFollowUpsAsync(1));
         Assert.Equal((committedId, "committed"), (TaskIdOf(followUp), BodyTextOf(followUp)));
-        var row = Assert.Single(await OutboxAsync());
+        var row = Assert.Single(await SentOutboxAsync());
         Assert.Null(row.SourceWorker);
         Assert.NotNull(row.SentAt);
     }
@@ -69,8 +69,8 @@ public sealed class TaskOutboxTests : OutboxTest
 
         var sentTimestamp = long.Parse(followUp.Attributes["SentTimestamp"], System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(DateTimeOffset.FromUnixTimeMilliseconds(sentTimestamp) >= dueAt.AddMilliseconds(-1), $"sent at {sentTimestamp}, due at {dueAt.ToUnixTimeMilliseconds()}");
-        var row = Assert.Single(await OutboxAsync());
-        Assert.True(row.SentAt >= row.DueAt);
+        var row = Assert.Single(await SentOutboxAsync());
+        Assert.True(row.SentAt >= row.DueAt, $"sent at {row.SentAt:O}, due at {row.DueAt:O}");
     }
 
     [Fact]
