@@ -4,7 +4,6 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using Workers.Domain;
 using Workers.Notification.Data;
 using Workers.Notification.Email;
 using Workers.TaskManager.Persistence;
@@ -24,7 +23,6 @@ internal sealed class EmailLoad(LocalStack stack)
     private const int WarmUp = 100;
 
     private static readonly TestMigrations Template = new TestMigrations()
-        .With(cs => new PosDbContext(TestMigrations.Options<PosDbContext>(cs, PosDbContext.Schema)))
         .With(cs => new NotificationDbContext(TestMigrations.Options<NotificationDbContext>(cs, NotificationDbContext.Schema)));
 
     public async Task<(double Worker, double Plain1, double Plain4)> RunAsync(int mails)

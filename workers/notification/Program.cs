@@ -1,4 +1,3 @@
-using Workers.Domain;
 using Workers.Hosting;
 using Workers.Notification;
 using Workers.Notification.Data;
@@ -8,7 +7,6 @@ using Workers.TaskManager;
 
 return await WorkerProgram.RunAsync("notification", args, builder =>
 {
-    builder.Services.AddPosDomain<NotificationDbContext>();
     builder.Services.AddNotificationSenders();
     builder.AddTaskManager("notification")
         .UseDatabase<NotificationDbContext>(NotificationDbContext.Schema)
