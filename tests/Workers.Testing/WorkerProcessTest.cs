@@ -91,6 +91,22 @@ public abstract class WorkerProcessTest(string worker, string assembly) : StackT
     protected Task<(int ExitCode, string Output)> RunCommandAsync(string name, IReadOnlyDictionary<string, string?>? settings, params string[] args) =>
         WorkerProcess.RunAsync(name, WorkerDll(), WorkerEnvironment(settings), Patience, args);
 
+    /// <summary>The FIFO group of the tasks a test publishes without naming one.</summary>
+    protected virtual string DefaultGroup => "g";
+
+    /// <summary>Publishes a <paramref name="taskType"/> task with <paramref name="body"/>; returns its task id.</summary>
+    protected Task<string> PublishAsync<TBody>(string taskType, TBody body, string? group = null, string? taskId = null)
+        where TBody : class =>
+        PublishAsync(TaskMessage.Create(taskType, body, group ?? DefaultGroup, taskId));
+
+    /// <summary>
+    /// The same task delivered again, as SQS does after a lost delete: same task id, a deduplication id SQS has
+    /// not seen (a repeat within 5 minutes would otherwise be dropped before the worker saw it).
+    /// </summary>
+    protected Task<string> RedeliverAsync<TBody>(string taskType, TBody body, string taskId, string? group = null)
+        where TBody : class =>
+        PublishAsync(TaskMessage.Create(taskType, body, group ?? DefaultGroup, taskId) with { DeduplicationId = Guid.NewGuid().ToString("N") });
+
     /// <summary>Publishes <paramref name="message"/> to the worker's queue; returns its task id.</summary>
     protected async Task<string> PublishAsync(TaskMessage message) =>
         (await _services.GetRequiredService<ITaskPublisher>().PublishAsync(worker, message, Cancellation)).TaskId;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Workers.Domain;
 using Workers.TaskManager.Outbox;
 using Workers.TaskManager.Persistence;
-using Workers.TaskManager.Publishing;
 using Workers.Testing;
 
 namespace Workers.ExternalEc.Tests.Infrastructure;
@@ -55,14 +54,8 @@ public abstract class ExternalEcWorkerTest() : WorkerProcessTest("external-ec", 
         return StartWorker(environment);
     }
 
-    protected Task<string> PublishAsync<TBody>(string taskType, TBody body, string group = "S001", string? taskId = null)
-        where TBody : class =>
-        PublishAsync(TaskMessage.Create(taskType, body, group, taskId));
-
-    // The same task delivered again, as SQS does after a lost delete: same task id, a new deduplication id.
-    protected Task<string> RedeliverAsync<TBody>(string taskType, TBody body, string taskId, string group = "S001")
-        where TBody : class =>
-        PublishAsync(TaskMessage.Create(taskType, body, group, taskId) with { DeduplicationId = Guid.NewGuid().ToString("N") });
+    // Ochanoko tasks are grouped by store, as the EC sync groups them.
+    protected override string DefaultGroup => "S001";
 
     private protected PosDbContext PosDb() => Pos(Database.ConnectionString);
 

@@ -5,7 +5,6 @@ using Workers.Domain;
 using Workers.TaskManager;
 using Workers.TaskManager.Outbox;
 using Workers.TaskManager.Persistence;
-using Workers.TaskManager.Publishing;
 using Workers.Testing;
 
 namespace Workers.Item.Tests.Infrastructure;
@@ -40,16 +39,6 @@ public abstract class ItemWorkerTest() : WorkerProcessTest("item", "Workers.Item
         };
         return StartWorker(environment);
     }
-
-    protected Task<string> PublishAsync<TBody>(string taskType, TBody body, string group = "g", string? taskId = null)
-        where TBody : class =>
-        PublishAsync(TaskMessage.Create(taskType, body, group, taskId));
-
-    // The same task delivered again, as SQS does after a lost delete: same task id, a deduplication id SQS has
-    // not seen (a repeat within 5 minutes would otherwise be dropped before the worker saw it).
-    protected Task<string> RedeliverAsync<TBody>(string taskType, TBody body, string taskId, string group = "g")
-        where TBody : class =>
-        PublishAsync(TaskMessage.Create(taskType, body, group, taskId) with { DeduplicationId = Guid.NewGuid().ToString("N") });
 
     private protected PosDbContext PosDb() => ItemMigrations.Pos(Database.ConnectionString);
 

@@ -1,5 +1,4 @@
 using Workers.Notification.Data;
-using Workers.TaskManager.Publishing;
 using Workers.Testing;
 
 namespace Workers.Notification.Tests.Infrastructure;
@@ -31,15 +30,6 @@ public abstract class NotificationWorkerTest() : WorkerProcessTest("notification
     protected string Address(string name) => name + Domain;
 
     protected string Token(int n) => $"{TokenPrefix}{n}]";
-
-    protected Task<string> PublishAsync<TBody>(string taskType, TBody body, string group = "g", string? taskId = null)
-        where TBody : class =>
-        PublishAsync(TaskMessage.Create(taskType, body, group, taskId));
-
-    // The same task delivered again, as SQS does after a lost delete: same task id, a new deduplication id.
-    protected Task<string> RedeliverAsync<TBody>(string taskType, TBody body, string taskId, string group = "g")
-        where TBody : class =>
-        PublishAsync(TaskMessage.Create(taskType, body, group, taskId) with { DeduplicationId = Guid.NewGuid().ToString("N") });
 
     private protected NotificationDbContext Db() => NotificationMigrations.Notification(Database.ConnectionString);
 }

@@ -6,7 +6,6 @@ using Workers.Domain;
 using Workers.Domain.Stock;
 using Workers.TaskManager;
 using Workers.TaskManager.Persistence;
-using Workers.TaskManager.Publishing;
 using Workers.TaskManager.References;
 using Workers.Testing;
 
@@ -30,10 +29,6 @@ public abstract class ProductWorkerTest() : WorkerProcessTest("product", "Worker
             await Stack.S3.DeleteObjectAsync(Stack.Bucket, key, CancellationToken.None);
         }
     }
-
-    protected Task<string> PublishAsync<TBody>(string taskType, TBody body, string group = "g")
-        where TBody : class =>
-        PublishAsync(TaskMessage.Create(taskType, body, group));
 
     protected async Task<List<TaskStepRecord>> LedgerAsync(string taskId)
     {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Workers.Domain;
 using Workers.TaskManager;
-using Workers.TaskManager.Publishing;
 using Workers.Testing;
 
 namespace Workers.Transaction.Tests.Infrastructure;
@@ -13,10 +12,6 @@ public abstract class TransactionWorkerTest() : WorkerProcessTest("transaction",
     protected override TestMigrations Migrations => PosMigrations.Template;
 
     private protected PosDbContext Pos() => PosMigrations.Pos(Database.ConnectionString);
-
-    private protected Task<string> PublishAsync<TBody>(string taskType, TBody body, string group = "g", string? taskId = null)
-        where TBody : class =>
-        PublishAsync(TaskMessage.Create(taskType, body, group, taskId));
 
     // Sends the envelope of task <taskId> again under a new deduplication id, as SQS redelivers a message whose
     // delete was lost, then waits until a task published behind it in its group has finished: FIFO order means
