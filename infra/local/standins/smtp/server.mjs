@@ -2,7 +2,8 @@
 // $STANDIN_STATE/smtp-cert.pem for the worker to trust), AUTH PLAIN/LOGIN required, and the answers SES gives
 // when it throttles (454) or refuses (5xx) — on command, through an HTTP admin API. Received mails are kept in
 // memory for tests. See README.md in this folder.
-import { writeFileSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
@@ -39,17 +40,26 @@ const refusal = (phase, addresses) => {
   return error;
 };
 
-const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
-  keySize: 2048,
-  algorithm: 'sha256',
-  extensions: [
-    { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
-    { name: 'extKeyUsage', serverAuth: true },
-    { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] },
-  ],
-});
-writeFileSync(join(stateDir, 'smtp-cert.pem'), pems.cert);
+// The certificate and key are kept in the state directory and reused: a worker that loaded the certificate to
+// trust keeps trusting the stand-in across `stack.sh restart-standins`.
+const certFile = join(stateDir, 'smtp-cert.pem');
+const keyFile = join(stateDir, 'smtp-key.pem');
+const stillValid = (pem) => new Date(new X509Certificate(pem).validTo) > new Date(Date.now() + 86400000);
+const kept = existsSync(certFile) && existsSync(keyFile) ? readFileSync(certFile, 'utf8') : null;
+const pems = kept && stillValid(kept)
+  ? { cert: kept, private: readFileSync(keyFile, 'utf8') }
+  : await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] },
+    ],
+  });
+writeFileSync(keyFile, pems.private, { mode: 0o600 });
+writeFileSync(certFile, pems.cert);
 
 const smtp = new SMTPServer({
   name: 'smtp-standin.local',
