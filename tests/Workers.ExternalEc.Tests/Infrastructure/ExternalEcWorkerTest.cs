@@ -35,7 +35,7 @@ public abstract class ExternalEcWorkerTest() : WorkerProcessTest("external-ec", 
     }
 
     // The worker, with store S001 = this test's shop (S002 has none unless `settings` say), follow-ups to the
-    // notification worker going to this test's queue, and its own sync tasks to its own queue.
+    // notification worker going to this test's queue (its own sync tasks go to its queue: WorkerProcessTest).
     protected WorkerProcess StartExternalEcWorker(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var environment = new Dictionary<string, string?>
@@ -44,7 +44,6 @@ public abstract class ExternalEcWorkerTest() : WorkerProcessTest("external-ec", 
             ["ExternalEc__Ochanoko__ShopTokens"] = JsonSerializer.Serialize(new Dictionary<string, string> { ["S001"] = Ochanoko.Token }),
             ["ExternalEc__Ochanoko__RetryBaseDelay"] = "00:00:00.200",
             ["Fleet__QueueUrls__notification"] = _notification.QueueUrl,
-            ["Fleet__QueueUrls__external-ec"] = Queues.QueueUrl,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
