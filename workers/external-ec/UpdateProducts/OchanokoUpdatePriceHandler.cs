@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Workers.Domain;
 using Workers.ExternalEc.Ochanoko;
@@ -12,12 +11,6 @@ namespace Workers.ExternalEc.UpdateProducts;
 internal sealed class OchanokoUpdatePriceHandler(PosDbContext db, OchanokoClient client, TimeProvider time, ILogger<OchanokoUpdatePriceHandler> logger)
     : ITaskHandler<OchanokoUpdateBody>
 {
-    public async Task HandleAsync(TaskContext<OchanokoUpdateBody> task, CancellationToken cancellationToken)
-    {
-        var storeId = await db.Stores.Where(s => s.Code == task.Body.StoreCode).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new PermanentTaskException($"unknown store '{task.Body.StoreCode}'");
-        var push = new ProductPush(db, client, task.Body.StoreCode, storeId, stock: false, ProductPushes.Deadline(task, time));
-        var result = await task.ProcessItemsAsync(task.Body.Items, push.SendAsync, cancellationToken);
-        Log.ProductsPushed(logger, "price", task.Body.StoreCode, result.Items, result.ItemsRejected, result.ChunksSkipped);
-    }
+    public Task HandleAsync(TaskContext<OchanokoUpdateBody> task, CancellationToken cancellationToken) =>
+        ProductPushes.PushAsync(task, db, client, time, stock: false, logger, cancellationToken);
 }
