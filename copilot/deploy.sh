@@ -2,12 +2,12 @@
 # Rendered from shared/fleet.json by `workers infra render`; edit the fleet or the generator (infra/render), not this file.
 # Deploys the fleet with AWS Copilot from the repository root: the environment, each worker service, then the web services.
 # Usage: copilot/deploy.sh --env <staging|production> [--worker <name> | --service <name>] [--skip-environment]
-# Workers, in deploy order (a worker after those it publishes to): build notification external-ec product item transaction; then the services: api
+# Workers, in deploy order (a worker after those it publishes to): build notification product item scheduled transaction ec-order external-ec; then the services: api
 set -Eeuo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here/.." # copilot finds copilot/ in the current directory
 
-workers=(build notification external-ec product item transaction)
+workers=(build notification product item scheduled transaction ec-order external-ec)
 services=(api)
 env="" worker="" service="" cluster="" vpc="" subnets="" skip_environment=false
 usage() { echo "error: $1" >&2; sed -n '4p' "$here/deploy.sh" >&2; exit 2; }

@@ -2,11 +2,11 @@
 # Rendered from shared/fleet.json by `workers infra render`; edit the fleet or the generator (infra/render), not this file.
 # Deploys the fleet's bucket, queues, policies, load balancer and alarms with plain CloudFormation (no Copilot).
 # Usage: infra/cloudformation/deploy.sh --env <staging|production> --cluster <ecs-cluster> [--vpc <vpc-id> --subnets <subnet,subnet>] [--worker <name> | --service <name>] [--skip-environment]
-# Workers, in deploy order (a worker after those it publishes to): build notification external-ec product item transaction; then the services: api
+# Workers, in deploy order (a worker after those it publishes to): build notification product item scheduled transaction ec-order external-ec; then the services: api
 set -Eeuo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
-workers=(build notification external-ec product item transaction)
+workers=(build notification product item scheduled transaction ec-order external-ec)
 services=(api)
 env="" worker="" service="" cluster="" vpc="" subnets="" skip_environment=false
 usage() { echo "error: $1" >&2; sed -n '4p' "$here/deploy.sh" >&2; exit 2; }

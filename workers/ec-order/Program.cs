@@ -1,0 +1,10 @@
+using Workers.Domain;
+using Workers.Hosting;
+using Workers.TaskManager;
+
+return await WorkerProgram.RunAsync("ec-order", args, builder =>
+{
+    builder.Services.AddPosDomain<PosDbContext>();
+    builder.AddTaskManager("ec-order")
+        .UseDatabase<PosDbContext>(PosDbContext.Schema);
+});
