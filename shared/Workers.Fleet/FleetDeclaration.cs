@@ -29,6 +29,9 @@ public sealed class FleetDeclaration
         Services = (document.Services ?? new Dictionary<string, ServiceDocument>())
             .Select(pair => new FleetService(pair.Key, pair.Value.Kind, pair.Value.Description ?? pair.Key, pair.Value.Port, pair.Value.HealthPath, Deployment(pair.Value.Deploy, document.Defaults)))
             .ToFrozenDictionary(service => service.Name, StringComparer.Ordinal);
+        Schedules = (document.Schedules ?? new Dictionary<string, ScheduleDocument>())
+            .Select(pair => new FleetSchedule(pair.Key, pair.Value))
+            .ToFrozenDictionary(schedule => schedule.Name, StringComparer.Ordinal);
     }
 
     /// <summary>The declaration compiled into this assembly from <c>shared/fleet.json</c>.</summary>
@@ -48,6 +51,9 @@ public sealed class FleetDeclaration
 
     /// <summary>The declared services (the HTTP entry point) by name; none in a declaration without them.</summary>
     public IReadOnlyDictionary<string, FleetService> Services { get; }
+
+    /// <summary>The recurring tasks the fleet scheduler enqueues, by name; none in a declaration without them.</summary>
+    public IReadOnlyDictionary<string, FleetSchedule> Schedules { get; }
 
     internal string QueueNameTemplate { get; }
 

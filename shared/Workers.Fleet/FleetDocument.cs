@@ -11,7 +11,18 @@ internal sealed record FleetDocument(
     FleetDefaults Defaults,
     IReadOnlyDictionary<string, WorkerDocument> Workers,
     IReadOnlyDictionary<string, TaskTypeDocument>? TaskTypes = null,
-    IReadOnlyDictionary<string, ServiceDocument>? Services = null);
+    IReadOnlyDictionary<string, ServiceDocument>? Services = null,
+    IReadOnlyDictionary<string, ScheduleDocument>? Schedules = null);
+
+// A recurring task the fleet scheduler enqueues (FleetSchedule). Group defaults to the schedule's name, Body to {}.
+internal sealed record ScheduleDocument(
+    string Worker,
+    string TaskType,
+    string Cron,
+    string TimeZone,
+    string? Group = null,
+    System.Text.Json.JsonElement? Body = null,
+    string? Description = null);
 
 // A service that is not a queue worker: today the HTTP entry point (workers/api), a Copilot Load Balanced Web
 // Service behind the environment's load balancer.

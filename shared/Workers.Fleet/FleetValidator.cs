@@ -54,6 +54,7 @@ internal static partial class FleetValidator
             CheckTaskType(errors, $"taskTypes.{taskType}", settings);
         }
 
+        ScheduleValidator.Check(errors, fleet);
         return errors;
     }
 

@@ -54,6 +54,9 @@ public sealed class FleetWorker
     /// <summary>The workers whose queues this worker sends follow-up tasks to (its IAM policy allows exactly these).</summary>
     public IReadOnlyList<string> PublishesTo { get; }
 
+    /// <summary>The schedules whose tasks come to this worker; its processes run them (the fleet scheduler).</summary>
+    public IReadOnlyList<FleetSchedule> Schedules => [.. _fleet.Schedules.Values.Where(s => s.Worker == Name).OrderBy(s => s.Name, StringComparer.Ordinal)];
+
     /// <summary>The longest any of its task types may run; the queue's own visibility timeout covers one run.</summary>
     public TimeSpan SlowestTaskTimeout => TaskTypes.Values.Max(t => t.Timeout);
 

@@ -52,7 +52,8 @@ public sealed class TaskManagerBuilder
     /// Uses <typeparamref name="TContext"/> (the worker's tables, in <paramref name="schema"/>) for handlers and
     /// for the chunk and transaction steps of <see cref="TaskContext{TBody}"/>: a step's ledger row commits in
     /// the same transaction as the effects the handler made through this context. Also runs the worker's outbox
-    /// dispatcher, which publishes the follow-ups those steps enqueue (<see cref="TaskContext{TBody}.Enqueue"/>).
+    /// dispatcher, which publishes the follow-ups those steps enqueue (<see cref="TaskContext{TBody}.Enqueue"/>),
+    /// and the fleet scheduler for the schedules of <c>shared/fleet.json</c> that target this worker.
     /// </summary>
     public TaskManagerBuilder UseDatabase<TContext>(string schema)
         where TContext : DbContext
@@ -60,6 +61,7 @@ public sealed class TaskManagerBuilder
         Services.AddWorkerDbContext<TContext>(schema);
         Services.Replace(ServiceDescriptor.Scoped<ITaskSteps, StepRunner<TContext>>());
         Services.AddTaskOutbox();
+        Services.AddFleetScheduler();
         return this;
     }
 }

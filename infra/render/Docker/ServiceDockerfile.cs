@@ -20,6 +20,9 @@ internal static class ServiceDockerfile
             FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled AS runtime
             WORKDIR /app
             COPY --from=build /app ./
+            # The IANA time zone database, which the chiseled image lacks: shared/fleet.json's schedules name zones
+            # (Asia/Tokyo) and every process loads the declaration, so without it the worker would not start.
+            COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo
             ENV ASPNETCORE_HTTP_PORTS={port}
             # The image's non-root "app" user (uid 1654). The health file goes to /tmp, which it may write.
             USER $APP_UID

@@ -19,6 +19,9 @@ internal static class WorkerDockerfile
             FROM mcr.microsoft.com/dotnet/runtime:10.0-noble-chiseled AS runtime
             WORKDIR /app
             COPY --from=build /app ./
+            # The IANA time zone database, which the chiseled image lacks: shared/fleet.json's schedules name zones
+            # (Asia/Tokyo) and every process loads the declaration, so without it the worker would not start.
+            COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo
             # The image's non-root "app" user (uid 1654). The health file goes to /tmp, which it may write.
             USER $APP_UID
             # Exec form: dotnet is PID 1 and receives ECS's SIGTERM itself (no shell in between to swallow it); the host

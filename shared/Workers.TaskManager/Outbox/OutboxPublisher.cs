@@ -52,7 +52,7 @@ internal sealed class OutboxPublisher(
             return OutboxRound.Done;
         }
 
-        OutboxFailpoints.Hit(OutboxFailpoints.BeforePublish);
+        Failpoints.Hit(Failpoints.OutboxBeforePublish);
         var sent = new List<long>(rows.Count);
         var failed = new List<(long Id, string Error)>();
         foreach (var target in rows.GroupBy(r => r.Target, StringComparer.Ordinal))
@@ -60,7 +60,7 @@ internal sealed class OutboxPublisher(
             await PublishAsync(target.Key, [.. target], sent, failed, cancellationToken);
         }
 
-        OutboxFailpoints.Hit(OutboxFailpoints.AfterPublish);
+        Failpoints.Hit(Failpoints.OutboxAfterPublish);
         if (sent.Count > 0)
         {
             await using var mark = OutboxTable.MarkSent(connection, transaction, sent);

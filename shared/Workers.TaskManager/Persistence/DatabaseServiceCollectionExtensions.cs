@@ -8,6 +8,7 @@ using Npgsql;
 using Workers.TaskManager.Consuming;
 using Workers.TaskManager.Options;
 using Workers.TaskManager.Outbox;
+using Workers.TaskManager.Scheduling;
 
 namespace Workers.TaskManager.Persistence;
 
@@ -86,6 +87,23 @@ public static class DatabaseServiceCollectionExtensions
             services.Add(dispatcher);
         }
 
+        return services;
+    }
+
+    // The fleet scheduler of a worker host with a database: it runs the schedules of shared/fleet.json that target
+    // this worker (none: it returns at once), writing each occurrence to the outbox the dispatcher publishes.
+    internal static IServiceCollection AddFleetScheduler(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(SchedulerRound)))
+        {
+            return services;
+        }
+
+        services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsRules>());
+        services.AddSingleton<SchedulerRound>();
+        services.AddHostedService<FleetScheduler>();
         return services;
     }
 }

@@ -29,6 +29,12 @@ public sealed class TaskStoreDbContext(DbContextOptions<TaskStoreDbContext> opti
     /// <summary>Follow-up tasks committed with their effects, waiting to be (or recently) published.</summary>
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
 
+    /// <summary>The schedules the fleet scheduler has seen.</summary>
+    public DbSet<Scheduling.ScheduleRecord> Schedules => Set<Scheduling.ScheduleRecord>();
+
+    /// <summary>Schedule occurrences enqueued or skipped.</summary>
+    public DbSet<Scheduling.ScheduleRunRecord> ScheduleRuns => Set<Scheduling.ScheduleRunRecord>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -71,6 +77,7 @@ public sealed class TaskStoreDbContext(DbContextOptions<TaskStoreDbContext> opti
         });
 
         modelBuilder.Entity<OutboxRecord>(OutboxTable.Configure);
+        SchedulesTable.Configure(modelBuilder);
 
         modelBuilder.UseSnakeCaseNames();
     }

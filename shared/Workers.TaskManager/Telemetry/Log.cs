@@ -128,4 +128,22 @@ internal static partial class Log
 
     [LoggerMessage(1607, LogLevel.Information, "Outbox dispatcher stopped; {Published} task(s) published while stopping")]
     public static partial void OutboxStopped(ILogger logger, int published);
+
+    [LoggerMessage(1700, LogLevel.Information, "Scheduler started for worker {Worker}: {Schedules}")]
+    public static partial void SchedulerStarted(ILogger logger, string worker, string schedules);
+
+    [LoggerMessage(1701, LogLevel.Information, "Schedule {Schedule}: occurrence {Occurrence:o} enqueued as {TaskType} task {TaskId} ({Lateness} after it)")]
+    public static partial void OccurrenceEnqueued(ILogger logger, string schedule, DateTimeOffset occurrence, string taskType, string taskId, TimeSpan lateness);
+
+    [LoggerMessage(1702, LogLevel.Warning, "Schedule {Schedule}: {Count} occurrence(s) from {From:o} to {To:o} were missed and are older than the catch-up window ({Window}); they are skipped, not enqueued")]
+    public static partial void OccurrencesSkipped(ILogger logger, string schedule, long count, DateTimeOffset from, DateTimeOffset to, TimeSpan window);
+
+    [LoggerMessage(1703, LogLevel.Warning, "Scheduler waits for {Dependency}; retrying in {Delay} (missed occurrences are caught up when it is back)")]
+    public static partial void SchedulerWaiting(ILogger logger, Exception exception, string dependency, TimeSpan delay);
+
+    [LoggerMessage(1704, LogLevel.Error, "Scheduler round failed; retrying in {Delay}")]
+    public static partial void SchedulerFailed(ILogger logger, Exception exception, TimeSpan delay);
+
+    [LoggerMessage(1705, LogLevel.Information, "Scheduler stopped")]
+    public static partial void SchedulerStopped(ILogger logger);
 }

@@ -27,6 +27,9 @@ public sealed class TaskManagerMetrics
     /// <summary>Outbox tasks the dispatcher handed to SQS, tagged <c>outcome</c> (<c>published</c> or <c>failed</c>).</summary>
     public const string OutboxName = "workers.outbox.tasks";
 
+    /// <summary>Schedule occurrences the scheduler handled, tagged <c>schedule</c> and <c>outcome</c> (<c>enqueued</c> or <c>skipped</c>).</summary>
+    public const string OccurrencesName = "workers.scheduler.occurrences";
+
     private readonly Counter<long> _tasks;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _received;
@@ -34,6 +37,7 @@ public sealed class TaskManagerMetrics
     private readonly Counter<long> _settleFailures;
     private readonly Counter<double> _unavailable;
     private readonly Counter<long> _outbox;
+    private readonly Counter<long> _occurrences;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     public TaskManagerMetrics(IMeterFactory meterFactory)
@@ -47,6 +51,7 @@ public sealed class TaskManagerMetrics
         _settleFailures = meter.CreateCounter<long>("workers.settle.failures", "{entry}", "Deletes and visibility changes SQS refused");
         _unavailable = meter.CreateCounter<double>(UnavailableName, "s", "Time a dependency was down while the worker waited for it");
         _outbox = meter.CreateCounter<long>(OutboxName, "{task}", "Outbox tasks published or failed");
+        _occurrences = meter.CreateCounter<long>(OccurrencesName, "{occurrence}", "Schedule occurrences enqueued or skipped");
     }
 
     internal void Handled(string taskType, TaskOutcome outcome, double durationMs)
@@ -75,6 +80,19 @@ public sealed class TaskManagerMetrics
         if (failed > 0)
         {
             _outbox.Add(failed, new KeyValuePair<string, object?>("outcome", "failed"));
+        }
+    }
+
+    internal void Occurrences(string schedule, int enqueued, long skipped)
+    {
+        if (enqueued > 0)
+        {
+            _occurrences.Add(enqueued, new TagList { { "schedule", schedule }, { "outcome", "enqueued" } });
+        }
+
+        if (skipped > 0)
+        {
+            _occurrences.Add(skipped, new TagList { { "schedule", schedule }, { "outcome", "skipped" } });
         }
     }
 
