@@ -68,7 +68,8 @@ internal sealed class SchedulerRound
         DateTimeOffset watermark;
         await using (var register = SchedulesTable.Register(connection, transaction, schedule, now))
         {
-            watermark = (DateTimeOffset)(await register.ExecuteScalarAsync(cancellationToken))!;
+            // timestamptz comes back as a UTC DateTime.
+            watermark = new DateTimeOffset((DateTime)(await register.ExecuteScalarAsync(cancellationToken))!);
         }
 
         var due = ScheduleCalendar.Due(schedule, watermark, now, _options.CatchUpWindow, _options.MaxOccurrencesPerRound);

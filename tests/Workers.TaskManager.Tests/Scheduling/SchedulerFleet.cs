@@ -1,0 +1,36 @@
+using Workers.Fleet;
+using Workers.TaskManager.Scheduling;
+
+namespace Workers.TaskManager.Tests.Scheduling;
+
+// A worker "test" with three schedules in the shops' zone: hourly, Tokyo midnight, and Tokyo month ends.
+internal static class SchedulerFleet
+{
+    public static FleetDeclaration Declaration { get; } = Parse(
+        """
+        "hourly": { "worker": "test", "taskType": "tick", "cron": "0 * * * *", "timeZone": "Asia/Tokyo", "body": { "n": 1 } },
+        "midnight": { "worker": "test", "taskType": "tick", "cron": "0 0 * * *", "timeZone": "Asia/Tokyo", "group": "days" },
+        "month-end": { "worker": "test", "taskType": "tick", "cron": "0 0 L * *", "timeZone": "Asia/Tokyo" }
+        """);
+
+    public static FleetWorker Test => Declaration.Worker("test");
+
+    public static ActiveSchedule Schedule(string name, string? cron = null) => new(Declaration.Schedules[name], cron);
+
+    // The fleet of these tests with `schedules` as its "schedules" members.
+    public static FleetDeclaration Parse(string schedules) => FleetDeclaration.Parse(
+        $$"""
+        {
+          "application": "workers",
+          "queueNames": { "queue": "{application}-{environment}-{worker}.fifo", "deadLetterQueue": "{application}-{environment}-{worker}-dlq.fifo" },
+          "bucket": "{application}-{environment}-artifacts",
+          "defaults": {
+            "maxReceiveCount": 3, "visibilityTimeoutSeconds": 30, "messageRetentionSeconds": 345600,
+            "deadLetterRetentionSeconds": 1209600, "maxInFlight": 20,
+            "taskType": { "chunkSize": 100, "timeoutSeconds": 30, "chunkCooldownMilliseconds": 0 }
+          },
+          "workers": { "test": { "taskTypes": { "tick": {} } }, "other": { "taskTypes": { "echo": {} } } },
+          "schedules": { {{schedules}} }
+        }
+        """);
+}
