@@ -4,6 +4,7 @@ using Workers.Cli.DeadLetters;
 using Workers.Cli.Enqueue;
 using Workers.Cli.Infra;
 using Workers.Cli.Queues;
+using Workers.Cli.Schedules;
 using Workers.Cli.Stack;
 using Workers.Cli.Tasks;
 using Workers.Fleet;
@@ -19,6 +20,7 @@ internal static class CommandGroups
         new EnqueueCommand(fleet),
         new QueuesCommand(),
         new TaskCommand(),
+        new SchedulesCommand(fleet),
         new BuildCommand(),
         new DlqCommand(fleet),
         new InfraCommand(),

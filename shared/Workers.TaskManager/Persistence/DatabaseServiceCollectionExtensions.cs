@@ -39,6 +39,7 @@ public static class DatabaseServiceCollectionExtensions
         });
         services.AddWorkerDbContext<TaskStoreDbContext>(TaskStoreDbContext.Schema);
         services.TryAddScoped<TaskProgressReader>();
+        services.TryAddScoped<ScheduleReader>();
         services.TryAddSingleton<TaskWatcher>();
         return services;
     }
