@@ -89,9 +89,9 @@ internal sealed class SchedulerRound
 
             await using var cleanup = SchedulesTable.DeleteOld(connection, transaction, schedule.Name, now - RunRetention);
             await cleanup.ExecuteNonQueryAsync(cancellationToken);
+            Failpoints.Hit(Failpoints.SchedulerBeforeCommit);
         }
 
-        Failpoints.Hit(Failpoints.SchedulerBeforeCommit);
         await transaction.CommitAsync(cancellationToken);
         if (due.IsEmpty)
         {
