@@ -50,12 +50,21 @@ public sealed class ScratchRepository : IDisposable
     // Adds a worker to shared/fleet.json, as the coordinator will for the build worker.
     public void Declare(string worker, JsonObject declaration) => EditFleet(workers => workers[worker] = declaration);
 
-    // Changes the "workers" object of shared/fleet.json.
+    // Changes the "workers" object of shared/fleet.json; the schedules of a worker it removes go with it.
     public void EditFleet(Action<JsonObject> edit)
     {
         ArgumentNullException.ThrowIfNull(edit);
         var fleet = JsonNode.Parse(Read("shared/fleet.json"))!;
-        edit(fleet["workers"]!.AsObject());
+        var workers = fleet["workers"]!.AsObject();
+        edit(workers);
+        if (fleet["schedules"] is JsonObject schedules)
+        {
+            foreach (var orphan in schedules.Where(s => !workers.ContainsKey(s.Value!["worker"]!.GetValue<string>())).Select(s => s.Key).ToList())
+            {
+                schedules.Remove(orphan);
+            }
+        }
+
         Write("shared/fleet.json", fleet.ToJsonString(new() { WriteIndented = true }));
     }
 
