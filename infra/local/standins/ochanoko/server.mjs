@@ -207,7 +207,7 @@ async function admin(req, res, url) {
     return send(res, 200, { products: shop.products.size });
   }
   if (what === 'products') return send(res, 200, { data: [...shop.products.values()] });
-  if (what === 'orders' && req.method === 'POST') {
+  if (what === 'orders' && parts.length === 4 && req.method === 'POST') {
     for (const o of body.orders ?? []) shop.orders.set(String(o.id), o);
     return send(res, 200, { orders: shop.orders.size });
   }
