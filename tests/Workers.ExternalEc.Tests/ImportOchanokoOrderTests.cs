@@ -89,12 +89,55 @@ public sealed class ImportOchanokoOrderTests : ExternalEcWorkerTest
         Assert.Equal(Seed.Stock(1) - 1, await Seed.StockAsync(check, "S001", "SKU-1", Cancellation));
     }
 
-    private static object Order(string id, params (string ProductId, string? ModelNumber, int Quantity)[] lines) => new
+    [Fact]
+    public async Task Unpaid_order_schedules_its_payment_timeout_at_its_deadline_and_the_paid_event_takes_it_back()
+    {
+        await using (var db = PosDb())
+        {
+            await Seed.LinkedProductsAsync(db, 1, Cancellation);
+        }
+
+        // Days ahead, as a konbini deadline is: the row waits in the outbox, never published during the test.
+        var deadline = new DateTimeOffset(DateTime.UtcNow.AddDays(3).Ticks / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+        await Ochanoko.CreateShopAsync(cancellationToken: Cancellation);
+        await Ochanoko.SeedOrderAsync(Order("9004", "konbini", deadline, ("och-1", null, 1)), Cancellation);
+        await Ochanoko.SeedOrderAsync(Order("9005", "card", null, ("och-1", null, 1)), Cancellation);
+        StartExternalEcWorker();
+
+        await WaitUntilFinishedAsync(await PublishAsync("importOchanokoOrder", new { storeCode = "S001", orderId = "9004" }));
+        await WaitUntilFinishedAsync(await PublishAsync("importOchanokoOrder", new { storeCode = "S001", orderId = "9005" }));
+        var timeout = Assert.Single(await OutboxAsync(), o => o.TaskType == "paymentTimeout");
+        Assert.Equal(("ec-order", "S001", deadline), (timeout.TargetWorker, timeout.GroupId, timeout.DueAt));
+        Assert.StartsWith("payment-timeout-", timeout.TaskId, StringComparison.Ordinal);
+        Assert.Contains("\"orderId\":\"9004\"", timeout.Body, StringComparison.Ordinal);
+        await using (var check = PosDb())
+        {
+            var unpaid = await check.EcOrders.SingleAsync(o => o.ExternalOrderId == "9004", Cancellation);
+            Assert.Equal((EcOrderStatus.Unpaid, deadline), (unpaid.Status, unpaid.PaymentDeadline));
+        }
+
+        var paid = await PublishAsync("importOchanokoOrder", new { storeCode = "S001", orderId = "9004", @event = "paid" });
+        Assert.Equal(TaskState.Succeeded, (await WaitUntilFinishedAsync(paid)).Task.State);
+
+        // The card order scheduled nothing; the paid one's timeout is gone.
+        Assert.DoesNotContain(await OutboxAsync(), o => o.TaskType == "paymentTimeout");
+        await using var after = PosDb();
+        var order = await after.EcOrders.SingleAsync(o => o.ExternalOrderId == "9004", Cancellation);
+        Assert.Equal((EcOrderStatus.Paid, null), (order.Status, order.PaymentDeadline));
+        Assert.NotNull(order.PaidAt);
+        Assert.Equal(Seed.Stock(1) - 2, await Seed.StockAsync(after, "S001", "SKU-1", Cancellation));
+    }
+
+    private static object Order(string id, params (string ProductId, string? ModelNumber, int Quantity)[] lines) =>
+        Order(id, "card", null, lines);
+
+    private static object Order(string id, string paymentMethod, DateTimeOffset? paymentDeadline, params (string ProductId, string? ModelNumber, int Quantity)[] lines) => new
     {
         id,
         created_at = DateTimeOffset.UtcNow,
         total_price = 1234,
-        payment_method = "card",
+        payment_method = paymentMethod,
+        payment_deadline = paymentDeadline,
         cancelled = false,
         customer = new { name = "Buyer", email = "buyer@example.com" },
         shipping = new[] { new { products = lines.Select(l => new { product_id = l.ProductId, model_number = l.ModelNumber, l.Quantity, price = 500 }).ToArray() } },

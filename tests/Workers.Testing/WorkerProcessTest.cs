@@ -82,14 +82,26 @@ public abstract class WorkerProcessTest(string worker, string assembly) : StackT
     /// <summary>Starts a worker process, killed when the test ends if it still runs.</summary>
     protected WorkerProcess StartWorker(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var process = WorkerProcess.Start($"worker-{_workers.Count + 1}", WorkerDll(), WorkerEnvironment(settings));
+        var process = WorkerProcess.Start($"worker-{_workers.Count + 1}", WorkerDll(worker, assembly), WorkerEnvironment(settings));
+        _workers.Add(process);
+        return process;
+    }
+
+    /// <summary>
+    /// Starts a process of another worker of the fleet (<c>workers/&lt;otherWorker&gt;</c>), for tests of work that
+    /// crosses two workers; killed when the test ends. It gets this test's database and environment:
+    /// <paramref name="settings"/> must route its own queue (<c>TaskManager__QueueUrl</c>, <c>Fleet__QueueUrls__…</c>).
+    /// </summary>
+    protected WorkerProcess StartWorker(string otherWorker, string otherAssembly, IReadOnlyDictionary<string, string?> settings)
+    {
+        var process = WorkerProcess.Start($"{otherWorker}-{_workers.Count + 1}", WorkerDll(otherWorker, otherAssembly), WorkerEnvironment(settings));
         _workers.Add(process);
         return process;
     }
 
     /// <summary>Runs one of the worker's commands (healthcheck, demo-data, …) to its end.</summary>
     protected Task<(int ExitCode, string Output)> RunCommandAsync(string name, IReadOnlyDictionary<string, string?>? settings, params string[] args) =>
-        WorkerProcess.RunAsync(name, WorkerDll(), WorkerEnvironment(settings), Patience, args);
+        WorkerProcess.RunAsync(name, WorkerDll(worker, assembly), WorkerEnvironment(settings), Patience, args);
 
     /// <summary>The FIFO group of the tasks a test publishes without naming one.</summary>
     protected virtual string DefaultGroup => "g";
@@ -163,13 +175,13 @@ public abstract class WorkerProcessTest(string worker, string assembly) : StackT
         + $"items {progress.Task.ItemsDone}/{progress.Task.ItemsTotal}, rejected {progress.Task.ItemsRejected}; errors: "
         + string.Join(" | ", progress.Errors.Select(e => $"attempt {e.Attempt} {e.Kind}: {e.Message}"));
 
-    // workers/<worker>/bin/<Configuration>/net10.0/<assembly>.dll, in the test assembly's own configuration.
-    private string WorkerDll()
+    // workers/<name>/bin/<Configuration>/net10.0/<assemblyName>.dll, in the test assembly's own configuration.
+    private string WorkerDll(string name, string assemblyName)
     {
         var configuration = GetType().Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var dll = Path.Combine(RepositoryRoot.Path, "workers", worker, "bin", configuration, "net10.0", $"{assembly}.dll");
+        var dll = Path.Combine(RepositoryRoot.Path, "workers", name, "bin", configuration, "net10.0", $"{assemblyName}.dll");
         return File.Exists(dll)
             ? dll
-            : throw new FileNotFoundException($"The {worker} worker is not built for {configuration}: build the solution (dotnet build -c {configuration}) before testing.", dll);
+            : throw new FileNotFoundException($"The {name} worker is not built for {configuration}: build the solution (dotnet build -c {configuration}) before testing.", dll);
     }
 }

@@ -1,4 +1,5 @@
 using Workers.Domain;
+using Workers.EcOrder.PaymentTimeout;
 using Workers.Hosting;
 using Workers.TaskManager;
 
@@ -6,5 +7,6 @@ return await WorkerProgram.RunAsync("ec-order", args, builder =>
 {
     builder.Services.AddPosDomain<PosDbContext>();
     builder.AddTaskManager("ec-order")
-        .UseDatabase<PosDbContext>(PosDbContext.Schema);
+        .UseDatabase<PosDbContext>(PosDbContext.Schema)
+        .AddTask<PaymentTimeoutBody, PaymentTimeoutHandler>("paymentTimeout");
 });

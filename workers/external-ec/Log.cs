@@ -20,6 +20,12 @@ internal static partial class Log
     [LoggerMessage(3304, LogLevel.Information, "Pushed {Kind} of store {StoreCode} to Ochanoko: {Items} item(s), {Rejected} rejected in this attempt, {ChunksSkipped} chunk(s) already pushed by an earlier attempt")]
     public static partial void ProductsPushed(ILogger logger, string kind, string storeCode, long items, long rejected, int chunksSkipped);
 
+    [LoggerMessage(3305, LogLevel.Information, "Ochanoko order {OrderId} of store {StoreCode}: {Outcome}")]
+    public static partial void OrderCancelledOnOchanoko(ILogger logger, string orderId, string storeCode, string outcome);
+
+    [LoggerMessage(3306, LogLevel.Error, "Ochanoko refused to cancel order {OrderId} of store {StoreCode}, which is paid there: {Answer}. The POS cancelled it and restored its stock; refund the payment by hand")]
+    public static partial void OrderCancelRefused(ILogger logger, string orderId, string storeCode, string answer);
+
     [LoggerMessage(3310, LogLevel.Information, "EC sync: {Rows} pending change(s) became {Tasks} task(s) for {Stores} store(s); {Dropped} dropped for stores without an Ochanoko shop")]
     public static partial void SyncDrained(ILogger logger, int rows, int tasks, int stores, int dropped);
 

@@ -1,5 +1,6 @@
 using Workers.Domain;
 using Workers.ExternalEc;
+using Workers.ExternalEc.CancelOrder;
 using Workers.ExternalEc.ImportOrder;
 using Workers.ExternalEc.UpdateProducts;
 using Workers.Hosting;
@@ -13,5 +14,6 @@ return await WorkerProgram.RunAsync("external-ec", args, builder =>
         .UseDatabase<PosDbContext>(PosDbContext.Schema)
         .AddTask<ImportOchanokoOrderBody, ImportOchanokoOrderHandler>("importOchanokoOrder")
         .AddTask<OchanokoUpdateBody, OchanokoUpdateStockHandler>("ochanokoUpdateStock")
-        .AddTask<OchanokoUpdateBody, OchanokoUpdatePriceHandler>("ochanokoUpdatePrice");
+        .AddTask<OchanokoUpdateBody, OchanokoUpdatePriceHandler>("ochanokoUpdatePrice")
+        .AddTask<CancelOchanokoOrderBody, CancelOchanokoOrderHandler>("cancelOchanokoOrder");
 });

@@ -56,6 +56,17 @@ internal sealed class OchanokoStandIn : IDisposable
         return [.. answer!["data"]!.AsArray().Select(w => ((int)w!["items"]!, (int)w["written"]!))];
     }
 
+    // The customer paid at the platform: Ochanoko then refuses to cancel the order (409).
+    public Task MarkPaidAsync(string orderId, CancellationToken cancellationToken) =>
+        PostAsync($"shops/{Shop}/orders/{Uri.EscapeDataString(orderId)}/paid", new { }, cancellationToken);
+
+    // The order ids of the cancels Ochanoko accepted, one per call.
+    public async Task<List<string>> CancellationsAsync(CancellationToken cancellationToken)
+    {
+        var answer = await _http.GetFromJsonAsync<JsonObject>($"shops/{Shop}/cancellations", cancellationToken);
+        return [.. answer!["data"]!.AsArray().Select(c => (string)c!["id"]!)];
+    }
+
     public async Task<Dictionary<string, long>> CountersAsync(CancellationToken cancellationToken) =>
         (await _http.GetFromJsonAsync<Dictionary<string, long>>($"shops/{Shop}/counters", cancellationToken))!;
 

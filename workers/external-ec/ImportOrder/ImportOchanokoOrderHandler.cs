@@ -9,7 +9,8 @@ namespace Workers.ExternalEc.ImportOrder;
 // importOchanokoOrder: fetches the order from the store's Ochanoko shop and imports it once (unique platform +
 // order id, checked again under a lock inside the step), taking its stock through the ledger in the same
 // transaction. An order that cannot be fulfilled is not created; its customer and shop get a notice instead.
-// "shipped" completes the order, importing it first if this is the first event seen.
+// "paid" marks an unpaid order paid and takes its payment deadline back out of the outbox; "shipped" completes the
+// order. Either imports it first if this is the first event seen.
 internal sealed class ImportOchanokoOrderHandler(PosDbContext db, OchanokoClient client, OrderImport import, TimeProvider time, ILogger<ImportOchanokoOrderHandler> logger)
     : ITaskHandler<ImportOchanokoOrderBody>
 {
@@ -25,12 +26,14 @@ internal sealed class ImportOchanokoOrderHandler(PosDbContext db, OchanokoClient
 
         if (await db.EcOrders.AnyAsync(o => o.Platform == OrderImport.Platform && o.ExternalOrderId == body.OrderId, cancellationToken))
         {
-            if (body.Shipped)
+            var action = "nothing to do";
+            if (body.Shipped || body.Paid)
             {
-                await task.TransactionAsync(ct => import.CompleteAsync(body.OrderId, ct), cancellationToken, "complete");
+                var applied = await task.TransactionAsync(async ct => action = await import.ApplyEventAsync(body, ct), cancellationToken, body.Shipped ? "complete" : "paid");
+                action = applied ? action : "an earlier delivery of this task applied its " + body.Event + " event";
             }
 
-            Log.OrderAlreadyImported(logger, body.OrderId, body.StoreCode, body.Shipped ? "completed" : "nothing to do");
+            Log.OrderAlreadyImported(logger, body.OrderId, body.StoreCode, action);
             return;
         }
 
@@ -44,7 +47,7 @@ internal sealed class ImportOchanokoOrderHandler(PosDbContext db, OchanokoClient
 
         string? problem = null;
         var ran = await task.TransactionAsync(
-            async ct => problem = await import.ImportAsync(task, storeId, body.StoreCode, order, body.Shipped, ct),
+            async ct => problem = await import.ImportAsync(task, storeId, body.StoreCode, order, body, ct),
             cancellationToken,
             "import");
         if (!ran)
@@ -53,7 +56,7 @@ internal sealed class ImportOchanokoOrderHandler(PosDbContext db, OchanokoClient
         }
         else if (problem is null)
         {
-            Log.OrderImported(logger, body.OrderId, body.StoreCode, OchanokoOrderLine.From(order).Count, body.Shipped ? "completed" : "imported");
+            Log.OrderImported(logger, body.OrderId, body.StoreCode, OchanokoOrderLine.From(order).Count, body.Shipped ? "completed" : body.Paid ? "paid" : "imported");
         }
         else
         {

@@ -18,8 +18,8 @@ internal sealed class OrderImport(PosDbContext db, StockLedger ledger, IOptions<
 {
     public const string Platform = "ochanoko";
 
-    // Unpaid konbini / bank-transfer orders get this long to be paid (guess: the platform's usual 3 days); the
-    // ec-order worker's paymentTimeout cancels them after it.
+    // Unpaid konbini / bank-transfer orders get this long to be paid when Ochanoko names no deadline (guess: the
+    // platform's usual 3 days); the ec-order worker's paymentTimeout cancels them after it.
     private static readonly TimeSpan PaymentWindow = TimeSpan.FromDays(3);
 
     // The advisory lock's first key ("ocho"): two tasks importing the same order (the platform sent the event twice)
@@ -27,7 +27,7 @@ internal sealed class OrderImport(PosDbContext db, StockLedger ledger, IOptions<
     private const int LockClass = 0x6F63686F;
 
     // Null when imported; otherwise why not (a notice went out).
-    public async Task<string?> ImportAsync<T>(TaskContext<T> task, int storeId, string storeCode, OchanokoOrder order, bool shipped, CancellationToken cancellationToken)
+    public async Task<string?> ImportAsync<T>(TaskContext<T> task, int storeId, string storeCode, OchanokoOrder order, ImportOchanokoOrderBody body, CancellationToken cancellationToken)
         where T : class
     {
         await using (var lockOrder = PosCommands.Create(db, "SELECT pg_advisory_xact_lock($1, hashtext($2))",
@@ -38,11 +38,7 @@ internal sealed class OrderImport(PosDbContext db, StockLedger ledger, IOptions<
 
         if (await db.EcOrders.AnyAsync(o => o.Platform == Platform && o.ExternalOrderId == order.Id, cancellationToken))
         {
-            if (shipped)
-            {
-                await CompleteAsync(order.Id, cancellationToken);
-            }
-
+            await ApplyEventAsync(body, cancellationToken);
             return null;
         }
 
@@ -66,35 +62,59 @@ internal sealed class OrderImport(PosDbContext db, StockLedger ledger, IOptions<
             return problem;
         }
 
-        await AddOrderAsync(task.Info.TaskId, storeId, order, shipped, lines, products, cancellationToken);
+        var row = await AddOrderAsync(task.Info.TaskId, storeId, order, body, lines, products, cancellationToken);
+        if (row.Status == EcOrderStatus.Unpaid)
+        {
+            PaymentDeadlines.Schedule(task, storeCode, order.Id, row.PaymentDeadline!.Value);
+        }
+
         return null;
     }
 
-    public async Task CompleteAsync(string orderId, CancellationToken cancellationToken) =>
+    // An event for an order imported already: "paid" marks it paid, "shipped" completes it. Returns what was done.
+    public async Task<string> ApplyEventAsync(ImportOchanokoOrderBody body, CancellationToken cancellationToken)
+    {
+        if (body.Paid)
+        {
+            return await PaymentDeadlines.MarkPaidAsync(db, body.OrderId, time.GetUtcNow(), cancellationToken);
+        }
+
+        if (body.Shipped)
+        {
+            await CompleteAsync(body.OrderId, cancellationToken);
+            return "completed";
+        }
+
+        return "nothing to do";
+    }
+
+    private async Task CompleteAsync(string orderId, CancellationToken cancellationToken) =>
         await db.EcOrders
             .Where(o => o.Platform == Platform && o.ExternalOrderId == orderId && o.Status != EcOrderStatus.Completed && o.Status != EcOrderStatus.Cancelled)
             .ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, EcOrderStatus.Completed).SetProperty(o => o.CompletedAt, time.GetUtcNow()), cancellationToken);
 
-    private async Task AddOrderAsync(string taskId, int storeId, OchanokoOrder order, bool shipped, IReadOnlyList<OchanokoOrderLine> lines, int?[] products, CancellationToken cancellationToken)
+    private async Task<EcOrder> AddOrderAsync(string taskId, int storeId, OchanokoOrder order, ImportOchanokoOrderBody body, IReadOnlyList<OchanokoOrderLine> lines, int?[] products, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var created = order.CreatedAt ?? now;
         var method = PaymentMethod(order.PaymentMethod);
-        var paid = method == EcPaymentMethod.Card;
+        var card = method == EcPaymentMethod.Card;
+        var status = body.Shipped ? EcOrderStatus.Completed : card || body.Paid ? EcOrderStatus.Paid : EcOrderStatus.Unpaid;
         var row = new EcOrder
         {
             StoreId = storeId,
             Platform = Platform,
             ExternalOrderId = order.Id,
-            Status = shipped ? EcOrderStatus.Completed : paid ? EcOrderStatus.Paid : EcOrderStatus.Unpaid,
+            Status = status,
             PaymentMethod = method,
-            PaymentDeadline = paid ? null : created + PaymentWindow,
+            // Ochanoko's own deadline when the order carries one, else our guess.
+            PaymentDeadline = status == EcOrderStatus.Unpaid ? order.PaymentDeadline ?? created + PaymentWindow : null,
             Total = order.TotalPrice,
             CustomerEmail = order.Customer?.Email,
             TaskId = taskId,
             CreatedAt = created,
-            PaidAt = paid ? created : null,
-            CompletedAt = shipped ? now : null,
+            PaidAt = card ? created : body.Paid ? now : null,
+            CompletedAt = body.Shipped ? now : null,
         };
         db.EcOrders.Add(row);
         await db.SaveChangesAsync(cancellationToken);
@@ -107,6 +127,7 @@ internal sealed class OrderImport(PosDbContext db, StockLedger ledger, IOptions<
             Quantity = l.Quantity,
             UnitPrice = l.Price,
         }));
+        return row;
     }
 
     // Ochanoko's names as the original client saw them; anything else is a card payment's (paid at checkout).

@@ -32,6 +32,15 @@ internal sealed class OchanokoClient(HttpClient http, OchanokoShops shops, IOpti
         return envelope?.Data ?? throw new InvalidOperationException($"Ochanoko answered order {orderId} without data.");
     }
 
+    // Cancels the order and its payment (idempotent at Ochanoko: cancelling a cancelled order succeeds). Null when
+    // cancelled; Ochanoko's answer when it refuses because the order is paid (409).
+    public async Task<string?> CancelOrderAsync(string storeCode, string orderId, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Post, $"v1/orders/{Uri.EscapeDataString(orderId)}/cancel", storeCode, deadline);
+        using var response = await SendAsync(request, storeCode, cancellationToken, passThrough: HttpStatusCode.Conflict);
+        return response.StatusCode == HttpStatusCode.Conflict ? Truncate(await response.Content.ReadAsStringAsync(cancellationToken)) : null;
+    }
+
     // Writes absolute stocks or prices, at most MaxItemsPerRequest per PUT; returns the items the server refused.
     public async Task<IReadOnlyList<OchanokoItemError>> PutProductsAsync(
         string storeCode, IReadOnlyList<OchanokoProductUpdate> items, DateTimeOffset deadline, CancellationToken cancellationToken)
@@ -62,7 +71,10 @@ internal sealed class OchanokoClient(HttpClient http, OchanokoShops shops, IOpti
         return request;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string storeCode, CancellationToken cancellationToken)
+    // A success, or the one refusal the caller handles itself (404 unless it names another), is returned; the other
+    // answers are thrown as transient or permanent failures.
+    private async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request, string storeCode, CancellationToken cancellationToken, HttpStatusCode passThrough = HttpStatusCode.NotFound)
     {
         HttpResponseMessage response;
         try
@@ -75,7 +87,7 @@ internal sealed class OchanokoClient(HttpClient http, OchanokoShops shops, IOpti
             throw new TransientDependencyException(Dependency, $"Ochanoko could not be reached for store {storeCode}: {ex.Message}", innerException: ex);
         }
 
-        if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound)
+        if (response.IsSuccessStatusCode || response.StatusCode == passThrough)
         {
             return response;
         }
@@ -87,7 +99,7 @@ internal sealed class OchanokoClient(HttpClient http, OchanokoShops shops, IOpti
             throw response.StatusCode switch
             {
                 HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new PermanentTaskException(
-                    $"{what}. The shop's token in ExternalEc:Ochanoko:ShopTokens is {(response.StatusCode == HttpStatusCode.Unauthorized ? "not accepted" : "missing a scope (read_orders, read_products, write_products)")}."),
+                    $"{what}. The shop's token in ExternalEc:Ochanoko:ShopTokens is {(response.StatusCode == HttpStatusCode.Unauthorized ? "not accepted" : "missing a scope (read_orders, write_orders, read_products, write_products)")}."),
                 _ when OchanokoResilience.IsTransient(response.StatusCode) => new TransientDependencyException(Dependency, what, OchanokoResilience.RetryAfter(response)),
                 _ => new PermanentTaskException(what),
             };

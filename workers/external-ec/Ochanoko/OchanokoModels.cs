@@ -11,6 +11,7 @@ internal sealed record OchanokoOrder(
     [property: JsonPropertyName("total_price")] long TotalPrice,
     [property: JsonPropertyName("payment_method")] string? PaymentMethod,
     [property: JsonPropertyName("cancelled")] bool Cancelled,
+    [property: JsonPropertyName("payment_deadline")] DateTimeOffset? PaymentDeadline,
     [property: JsonPropertyName("customer")] OchanokoCustomer? Customer,
     [property: JsonPropertyName("shipping")] IReadOnlyList<OchanokoShipping>? Shipping);
 

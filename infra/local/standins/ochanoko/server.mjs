@@ -1,5 +1,5 @@
 // A stand-in for the Ochanoko shop API (see README.md beside this file): per-shop bearer tokens with scopes,
-// orders and products, PUT /v1/products refusing more than OCHANOKO_MAX_PUT_ITEMS items, a token bucket per shop
+// orders (cancelled with POST /v1/orders/{id}/cancel) and products, PUT /v1/products refusing more than OCHANOKO_MAX_PUT_ITEMS items, a token bucket per shop
 // answering 429 with Retry-After, and a switch that answers 503 for a while. Admin endpoints under /_admin/ seed
 // shops and read back what was written. Node's own http module only: nothing to install.
 import http from 'node:http';
@@ -15,7 +15,7 @@ const stateDir = process.env.STANDIN_STATE;
 const writeLogFile = stateDir ? path.join(stateDir, 'ochanoko-writes.log') : null;
 if (stateDir) mkdirSync(stateDir, { recursive: true });
 
-const SCOPES = ['read_orders', 'read_products', 'write_products'];
+const SCOPES = ['read_orders', 'write_orders', 'read_products', 'write_products'];
 let shops = new Map();   // shop name → shop
 let tokens = new Map();  // bearer token → { shop, scopes }
 let globalOutageUntil = 0;
@@ -23,7 +23,7 @@ let globalOutageUntil = 0;
 function newShop(name, { rate = defaultRate, burst = defaultBurst } = {}) {
   return {
     name, rate, burst, tokens: burst, refilledAt: performance.now(), outageUntil: 0, outageRetryAfter: null,
-    products: new Map(), orders: new Map(), writes: [],
+    products: new Map(), orders: new Map(), writes: [], cancellations: [],
     counters: { requests: 0, unauthorized: 0, forbidden: 0, rateLimited: 0, unavailable: 0, oversizeRefused: 0, puts: 0, itemsWritten: 0 },
   };
 }
@@ -114,8 +114,28 @@ function putProducts(shop, body, res) {
   send(res, 200, { data: { updated: written }, errors });
 }
 
+// Cancels an order with its payment. Idempotent: a cancelled order answers 200 again. A paid order is refused
+// (409): the platform took the money, so only a refund can undo it. Every accepted call is logged.
+function cancelOrder(shop, id, res) {
+  const order = shop.orders.get(id);
+  if (!order) return send(res, 404, { error: 'not_found', message: 'order not found' });
+  if (order.paid && !order.cancelled) {
+    return send(res, 409, { error: 'conflict', message: `order ${id} is paid (at ${order.paid_at}); refund it instead of cancelling` });
+  }
+  const already = Boolean(order.cancelled);
+  order.cancelled = true;
+  order.cancelled_at ??= new Date().toISOString();
+  shop.cancellations.push({ id, at: new Date().toISOString(), already });
+  send(res, 200, { data: order });
+}
+
 async function api(req, res, url) {
   const parts = url.pathname.split('/').filter(Boolean); // ['v1', 'products', id?]
+  if (parts[1] === 'orders' && parts.length === 4 && parts[3] === 'cancel' && req.method === 'POST') {
+    const shop = authorize(req, res, 'write_orders');
+    if (!shop) return;
+    return cancelOrder(shop, decodeURIComponent(parts[2]), res);
+  }
   if (parts[1] === 'orders' && parts.length === 3 && req.method === 'GET') {
     const shop = authorize(req, res, 'read_orders');
     if (!shop) return;
@@ -187,10 +207,19 @@ async function admin(req, res, url) {
     return send(res, 200, { products: shop.products.size });
   }
   if (what === 'products') return send(res, 200, { data: [...shop.products.values()] });
-  if (what === 'orders' && req.method === 'POST') {
+  if (what === 'orders' && parts.length === 4 && req.method === 'POST') {
     for (const o of body.orders ?? []) shop.orders.set(String(o.id), o);
     return send(res, 200, { orders: shop.orders.size });
   }
+  if (what === 'orders' && parts.length === 6 && parts[5] === 'paid' && req.method === 'POST') {
+    // The customer paid at the platform: a later cancel is refused with 409.
+    const order = shop.orders.get(decodeURIComponent(parts[4]));
+    if (!order) return send(res, 404, { error: 'not_found', message: 'order not found' });
+    order.paid = true;
+    order.paid_at ??= new Date().toISOString();
+    return send(res, 200, { data: order });
+  }
+  if (what === 'cancellations') return send(res, 200, { data: shop.cancellations });
   if (what === 'writes') return send(res, 200, { data: shop.writes });
   if (what === 'counters') return send(res, 200, shop.counters);
   if (what === 'outage' && req.method === 'POST') {
