@@ -19,6 +19,9 @@ internal static class WorkerDockerfile
             FROM mcr.microsoft.com/dotnet/runtime:10.0-noble-chiseled AS runtime
             WORKDIR /app
             COPY --from=build /app ./
+            # The chiseled image has no time zone data, and TimeZoneInfo reads it from here: without it a worker that
+            # computes the shops' local dates (the scheduled worker, Asia/Tokyo) refuses to start. The SDK image has it.
+            COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo
             # The image's non-root "app" user (uid 1654). The health file goes to /tmp, which it may write.
             USER $APP_UID
             # Exec form: dotnet is PID 1 and receives ECS's SIGTERM itself (no shell in between to swallow it); the host
