@@ -440,6 +440,10 @@ namespace Workers.Domain.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ends_at");
 
+                    b.Property<DateTimeOffset?>("HeldFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_from");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -39,6 +39,12 @@ public sealed class Sale
     /// <summary>How many units were sold at the sale's prices (in the current repeat).</summary>
     public int SoldCount { get; set; }
 
+    /// <summary>
+    /// When the repeat it is in (or last was in) started: a repeating sale's current rule occurrence, set when the
+    /// scheduled worker reset its sold count for that repeat; null for a one-shot sale or before its first repeat.
+    /// </summary>
+    public DateTimeOffset? HeldFrom { get; set; }
+
     /// <summary>When it last changed status.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 }
