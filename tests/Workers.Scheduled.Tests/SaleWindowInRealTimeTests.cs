@@ -1,20 +1,33 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Workers.Domain.Promotions;
 using Workers.Scheduled.Tests.Infrastructure;
+using Workers.TaskManager.Persistence;
 
 namespace Workers.Scheduled.Tests;
 
+// The one test about time passing, end to end: the fleet scheduler of the worker process itself enqueues
+// updateSaleStatus every second (the deployment override of the declared every-minute expression), and a sale
+// whose window is a few seconds ahead opens and closes on its own. The test follows the occurrences by their task
+// ids ("sale-status@<second>"), so each await is for a task record, never for time.
 public sealed class SaleWindowInRealTimeTests : ScheduledWorkerTest
 {
-    // The one test about time passing: the window is a few seconds ahead, and runs are published one after
-    // another (each a new occurrence, a new task id) until the sale is over; each await is for a condition.
     [Fact]
-    public async Task A_sale_opens_when_its_window_starts_and_closes_when_it_ends()
+    public async Task The_scheduler_opens_a_sale_when_its_window_starts_and_closes_it_when_it_ends()
     {
-        StartWorker();
-        await RunAsync("updateSaleStatus"); // the worker is up and warm before the clock starts
+        var worker = StartWorker(new Dictionary<string, string?>
+        {
+            ["TaskManager__Scheduler__Enabled"] = "true",
+            ["TaskManager__Scheduler__Schedules__sale-status__Cron"] = "* * * * * *",
+            ["TaskManager__Scheduler__Schedules__bundle-status__Enabled"] = "false",
+            ["TaskManager__Scheduler__Schedules__set-deal-status__Enabled"] = "false",
+        });
 
-        var start = DateTimeOffset.UtcNow.AddSeconds(2);
+        // The worker is up and warm, its first occurrence handled, before the window is set.
+        var enqueued = await worker.WaitForLineAsync("enqueued as updateSaleStatus task", Patience);
+        await WaitUntilFinishedAsync(Regex.Match(enqueued, @"sale-status@\d{8}T\d{6}Z").Value);
+
+        var start = WholeSecond(DateTimeOffset.UtcNow).AddSeconds(3);
         var end = start.AddSeconds(3);
         await using (var db = PosDb())
         {
@@ -22,23 +35,25 @@ public sealed class SaleWindowInRealTimeTests : ScheduledWorkerTest
             await db.SaveChangesAsync(Cancellation);
         }
 
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-        var runs = new List<(DateTimeOffset Published, DateTimeOffset Finished, SaleStatus Status)>();
-        while (runs.Count == 0 || runs[^1].Status != SaleStatus.Finished)
+        var runs = new List<(DateTimeOffset Occurrence, DateTimeOffset Finished, SaleStatus Status)>();
+        for (var occurrence = start.AddSeconds(-2); occurrence <= end.AddSeconds(1); occurrence = occurrence.AddSeconds(1))
         {
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"the sale did not finish by {deadline:O}: {string.Join(", ", runs)}");
-            var published = DateTimeOffset.UtcNow;
-            await RunAsync("updateSaleStatus");
+            var run = await WaitUntilFinishedAsync(TaskId(occurrence));
+            Assert.Equal(TaskState.Succeeded, run.Task.State);
             await using var db = PosDb();
-            runs.Add((published, DateTimeOffset.UtcNow, await db.Sales.AsNoTracking().Select(s => s.Status).SingleAsync(Cancellation)));
+            runs.Add((occurrence, run.Task.UpdatedAt, await db.Sales.AsNoTracking().Select(s => s.Status).SingleAsync(Cancellation)));
         }
 
-        // A run evaluates between its publication and its end: before the window it leaves the sale not held,
-        // within it the sale is on, after it the sale is over; and each of the three was seen.
+        // A run sees the clock between its occurrence and its end: a run over before the window leaves the sale
+        // not held, one within it finds it on, one after it finds it over; each state was seen, none too early.
         Assert.All(runs.Where(r => r.Finished < start), r => Assert.Equal(SaleStatus.NotHeld, r.Status));
-        Assert.All(runs.Where(r => r.Published >= start && r.Finished < end), r => Assert.Equal(SaleStatus.OnHeld, r.Status));
-        Assert.All(runs.Where(r => r.Published >= end), r => Assert.Equal(SaleStatus.Finished, r.Status));
+        Assert.All(runs.Where(r => r.Occurrence >= start && r.Finished < end), r => Assert.Equal(SaleStatus.OnHeld, r.Status));
+        Assert.All(runs.Where(r => r.Occurrence >= end), r => Assert.Equal(SaleStatus.Finished, r.Status));
         Assert.All(runs.Where(r => r.Finished < end), r => Assert.NotEqual(SaleStatus.Finished, r.Status));
         Assert.Equal([SaleStatus.NotHeld, SaleStatus.OnHeld, SaleStatus.Finished], runs.Select(r => r.Status).Distinct());
     }
+
+    private static string TaskId(DateTimeOffset occurrence) => $"sale-status@{occurrence.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
+
+    private static DateTimeOffset WholeSecond(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerSecond));
 }

@@ -70,6 +70,10 @@ public abstract class WorkerProcessTest(string worker, string assembly) : StackT
             ["Metrics__Emf"] = "false",
             ["WorkerLogging__Format"] = "text",
             ["Health__FilePath"] = Path.Combine(TempDirectory, $"health-{_workers.Count + 1}.json"),
+
+            // A worker test runs the tasks it publishes; the fleet's schedules would add their own occurrences to
+            // its queue. A test of the scheduler turns it back on with TaskManager__Scheduler__Enabled=true.
+            ["TaskManager__Scheduler__Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
