@@ -4,7 +4,7 @@ using Workers.Benchmarks.Api;
 using Workers.Benchmarks.Builds;
 using Workers.Testing;
 
-// Usage: dotnet run -c Release --project tests/Workers.Benchmarks [-- taskmanager|throughput|latency|csv|build|outage|outbox|email|all] [--runs 3]
+// Usage: dotnet run -c Release --project tests/Workers.Benchmarks [-- taskmanager|throughput|latency|csv|build|outage|outbox|email|time|all] [--runs 3]
 // Starts the local stack if needed (as the tests do) and prints a Markdown table of medians.
 if (args.Contains("--help"))
 {
@@ -25,6 +25,9 @@ if (args.Contains("--help"))
                        sending the same number of mails in the same run (1 and 4 connections); every run printed
           ochanoko     ochanokoUpdateStock of 10,000 products (external-ec worker process) against the Ochanoko
                        stand-in's rate limit: wall time against the limit's floor, 429s, refused PUTs; every run
+          time         issue #11: how late time-driven tasks reach their handler (p50 / p95 / max ms): outbox rows due at
+                       staggered times (payment deadlines), the fleet scheduler's every-second occurrences, and the anchor
+                       of an in-process timer in the same run; every run printed
           api          the HTTP API as its own process (issue #12 §5): 10 clients on /api/health and GET /api/builds/{id}
                        for --duration S seconds (60 by default), then POST /api/builds → bundle; every run printed
         """);
@@ -142,6 +145,18 @@ if (what is "outbox" or "all")
         report.Value($"(h) run {run}, outbox commit → follow-up handled, light load (one at a time, 300), p50 / p95", $"{lightP50:0.0} / {lightP95:0.0}", "ms");
         var (burstP50, burstP95) = await outbox.RunAsync(1000, burst: true);
         report.Value($"(h) run {run}, outbox commit → follow-up handled, burst (1,000 commits from 8 connections), p50 / p95", $"{burstP50:0.0} / {burstP95:0.0}", "ms");
+    }
+}
+
+if (what is "time" or "all")
+{
+    // Each run prints its own figures; the timer anchor runs beside them so a loaded machine shows in both.
+    var onTime = new OnTimeLateness(stack, database);
+    for (var run = 1; run <= runs; run++)
+    {
+        report.Value($"(i) run {run}, in-process timer (anchor: 200 delays over 10 s), late by p50 / p95 / max", (await OnTimeLateness.TimerAsync(200, TimeSpan.FromSeconds(10))).ToString(), "ms");
+        report.Value($"(i) run {run}, outbox due time (200 rows due over 10 s) → handler, late by p50 / p95 / max", (await onTime.DueAsync(200, TimeSpan.FromSeconds(10))).ToString(), "ms");
+        report.Value($"(i) run {run}, fleet scheduler every second (20 occurrences) → handler, late by p50 / p95 / max", (await onTime.CronAsync(20)).ToString(), "ms");
     }
 }
 

@@ -9,7 +9,7 @@ namespace Workers.Scheduled;
 // transaction. EF's ExecuteSql cannot type arrays holding nulls (held_from), so the SQL casts each parameter.
 internal static class PosSql
 {
-    public static async Task<int> ExecuteAsync(PosDbContext db, string sql, params object[] values)
+    public static async Task<int> ExecuteAsync(PosDbContext db, string sql, CancellationToken cancellationToken, params object[] values)
     {
         await using var command = new NpgsqlCommand(
             sql,
@@ -20,6 +20,6 @@ internal static class PosSql
             command.Parameters.Add(new NpgsqlParameter { Value = value });
         }
 
-        return await command.ExecuteNonQueryAsync();
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

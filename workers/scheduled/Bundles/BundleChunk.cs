@@ -72,6 +72,6 @@ internal sealed class BundleChunk(PosDbContext db, StockLedger ledger, StockCaus
                 + $"{lookups.Sku(failed.Change.ProductId)} {failed.RejectionReason}");
         }
 
-        Changed += await PublicationRules.UpdateAsync(db, "bundle_items", statuses);
+        Changed += await PublicationRules.UpdateAsync(db, "bundle_items", statuses, cancellationToken);
     }
 }

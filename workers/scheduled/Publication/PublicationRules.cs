@@ -21,7 +21,8 @@ internal static class PublicationRules
     public static Task<int> UpdateAsync(
         PosDbContext db,
         string table,
-        IReadOnlyCollection<(int Id, PublicationStatus Seen, PublicationStatus Next)> changes) =>
+        IReadOnlyCollection<(int Id, PublicationStatus Seen, PublicationStatus Next)> changes,
+        CancellationToken cancellationToken) =>
         changes.Count == 0
             ? Task.FromResult(0)
             : PosSql.ExecuteAsync(
@@ -31,6 +32,7 @@ internal static class PublicationRules
                 FROM unnest($1::int[], $2::text[], $3::text[]) AS x(id, seen, next)
                 WHERE t.id = x.id AND t.status = x.seen
                 """,
+                cancellationToken,
                 changes.Select(c => c.Id).ToArray(),
                 changes.Select(c => c.Seen.ToString()).ToArray(),
                 changes.Select(c => c.Next.ToString()).ToArray());

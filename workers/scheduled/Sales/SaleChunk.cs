@@ -57,6 +57,7 @@ internal sealed class SaleChunk(PosDbContext db, TimeZoneInfo zone, DateTimeOffs
         Changed += await PosSql.ExecuteAsync(
             db,
             Update,
+            cancellationToken,
             changes.Select(c => c.Sale.Id).ToArray(),
             changes.Select(c => c.Sale.Status.ToString()).ToArray(),
             changes.Select(c => c.Next.Status.ToString()).ToArray(),

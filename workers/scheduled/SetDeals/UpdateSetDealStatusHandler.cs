@@ -37,7 +37,7 @@ internal sealed class UpdateSetDealStatusHandler(PosDbContext db, ShopClock cloc
                     .Select(d => (d.Id, Seen: d.Status, Next: PublicationRules.Next(d.Status, d.StartsOn, d.ExpiresOn, today)))
                     .Where(c => c.Next != c.Seen)
                     .ToList();
-                changed += await PublicationRules.UpdateAsync(db, "set_deals", changes);
+                changed += await PublicationRules.UpdateAsync(db, "set_deals", changes, ct);
             },
             cancellationToken,
             RunScope.ListName("set-deals", ids));
