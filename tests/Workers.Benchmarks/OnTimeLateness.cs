@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using Workers.Fleet;
 using Workers.TaskManager;
@@ -22,20 +19,10 @@ namespace Workers.Benchmarks;
 //          the floor this machine's timers allow whatever the framework.
 internal sealed class OnTimeLateness(LocalStack stack, TestDatabase database)
 {
-    private static readonly FleetDeclaration Fleet = FleetDeclaration.Parse("""
-        {
-          "application": "workers",
-          "queueNames": { "queue": "{application}-{environment}-{worker}.fifo", "deadLetterQueue": "{application}-{environment}-{worker}-dlq.fifo" },
-          "bucket": "{application}-{environment}-artifacts",
-          "defaults": {
-            "maxReceiveCount": 3, "visibilityTimeoutSeconds": 30, "messageRetentionSeconds": 345600,
-            "deadLetterRetentionSeconds": 1209600, "maxInFlight": 100,
-            "taskType": { "chunkSize": 100, "timeoutSeconds": 30, "chunkCooldownMilliseconds": 0 }
-          },
-          "workers": { "sink": { "taskTypes": { "due": {}, "tick": {} } } },
-          "schedules": { "tick": { "worker": "sink", "taskType": "tick", "cron": "* * * * * *", "timeZone": "Asia/Tokyo", "body": { "n": 0 } } }
-        }
-        """);
+    private static readonly FleetDeclaration Fleet = FleetDeclaration.Parse(TestFleet.Json(
+        """{ "sink": { "taskTypes": { "due": {}, "tick": {} } } }""",
+        """{ "tick": { "worker": "sink", "taskType": "tick", "cron": "* * * * * *", "timeZone": "Asia/Tokyo", "body": { "n": 0 } } }""",
+        maxInFlight: 100));
 
     public async Task<Lateness> DueAsync(int samples, TimeSpan spread)
     {
@@ -92,25 +79,14 @@ internal sealed class OnTimeLateness(LocalStack stack, TestDatabase database)
         return Lateness.Of(late);
     }
 
-    private IHost CreateHost(string queueUrl, LatenessSink sink, bool scheduler)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["TaskManager:QueueUrl"] = queueUrl,
-            ["Fleet:QueueUrls:sink"] = queueUrl,
-            ["ConnectionStrings:Workers"] = database.ConnectionString,
-            ["Metrics:Emf"] = "false",
-            ["TaskManager:Scheduler:Enabled"] = scheduler ? "true" : "false",
-        });
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton(sink);
-        builder.AddTaskManager(Fleet.Worker("sink"))
-            .AddTask<BenchBody, LatenessHandler>("due")
-            .AddTask<BenchBody, LatenessHandler>("tick")
-            .UseDatabase<TaskStoreDbContext>(TaskStoreDbContext.Schema);
-        return builder.Build();
-    }
+    private IHost CreateHost(string queueUrl, LatenessSink sink, bool scheduler) =>
+        SinkHost.Create(
+            Fleet,
+            queueUrl,
+            database.ConnectionString,
+            sink,
+            tasks => tasks.AddTask<BenchBody, LatenessHandler>("due").AddTask<BenchBody, LatenessHandler>("tick"),
+            scheduler);
 }
 
 // Milliseconds after the due time, over every sample of one run.

@@ -1,13 +1,8 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using Workers.Fleet;
-using Workers.TaskManager;
 using Workers.TaskManager.Outbox;
-using Workers.TaskManager.Persistence;
 using Workers.TaskManager.Publishing;
 using Workers.Testing;
 
@@ -18,19 +13,9 @@ namespace Workers.Benchmarks;
 // Light load: one at a time. Burst: all committed as fast as 8 connections can, then measured per task.
 internal sealed class OutboxLatency(LocalStack stack, TestDatabase database)
 {
-    private static readonly FleetDeclaration Fleet = FleetDeclaration.Parse("""
-        {
-          "application": "workers",
-          "queueNames": { "queue": "{application}-{environment}-{worker}.fifo", "deadLetterQueue": "{application}-{environment}-{worker}-dlq.fifo" },
-          "bucket": "{application}-{environment}-artifacts",
-          "defaults": {
-            "maxReceiveCount": 3, "visibilityTimeoutSeconds": 30, "messageRetentionSeconds": 345600,
-            "deadLetterRetentionSeconds": 1209600, "maxInFlight": 100,
-            "taskType": { "chunkSize": 100, "timeoutSeconds": 30, "chunkCooldownMilliseconds": 0 }
-          },
-          "workers": { "sink": { "taskTypes": { "bench": {} } } }
-        }
-        """);
+    private static readonly FleetDeclaration Fleet = FleetDeclaration.Parse(TestFleet.Json(
+        """{ "sink": { "taskTypes": { "bench": {} } } }""",
+        maxInFlight: 100));
 
     public async Task<(double P50, double P95)> RunAsync(int samples, bool burst)
     {
@@ -69,21 +54,6 @@ internal sealed class OutboxLatency(LocalStack stack, TestDatabase database)
         return Stopwatch.GetTimestamp();
     }
 
-    private IHost CreateHost(string queueUrl, OutboxSink sink)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["TaskManager:QueueUrl"] = queueUrl,
-            ["Fleet:QueueUrls:sink"] = queueUrl,
-            ["ConnectionStrings:Workers"] = database.ConnectionString,
-            ["Metrics:Emf"] = "false",
-        });
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton(sink);
-        builder.AddTaskManager(Fleet.Worker("sink"))
-            .AddTask<BenchBody, OutboxSinkHandler>("bench")
-            .UseDatabase<TaskStoreDbContext>(TaskStoreDbContext.Schema);
-        return builder.Build();
-    }
+    private IHost CreateHost(string queueUrl, OutboxSink sink) =>
+        SinkHost.Create(Fleet, queueUrl, database.ConnectionString, sink, tasks => tasks.AddTask<BenchBody, OutboxSinkHandler>("bench"));
 }

@@ -4,7 +4,7 @@ using Workers.Fleet;
 
 namespace Workers.Testing;
 
-/// <summary>A fleet declaration with one worker and the task types a test needs.</summary>
+/// <summary>Fleet declarations for tests: the repository's naming and defaults, with the workers a test needs.</summary>
 public static class TestFleet
 {
     /// <summary>A worker named <paramref name="worker"/> with <paramref name="taskTypes"/>, defaults elsewhere.</summary>
@@ -17,21 +17,27 @@ public static class TestFleet
             types.Append(CultureInfo.InvariantCulture, $"\"{t.Name}\": {{ \"chunkSize\": {t.ChunkSize}, \"timeoutSeconds\": {t.TimeoutSeconds}, \"chunkCooldownMilliseconds\": {t.ChunkCooldownMilliseconds} }},");
         }
 
-        var json = $$"""
-            {
-              "application": "workers",
-              "queueNames": { "queue": "{application}-{environment}-{worker}.fifo", "deadLetterQueue": "{application}-{environment}-{worker}-dlq.fifo" },
-              "bucket": "{application}-{environment}-artifacts",
-              "defaults": {
-                "maxReceiveCount": 3, "visibilityTimeoutSeconds": 30, "messageRetentionSeconds": 345600,
-                "deadLetterRetentionSeconds": 1209600, "maxInFlight": 20,
-                "taskType": { "chunkSize": 100, "timeoutSeconds": 30, "chunkCooldownMilliseconds": 0 }
-              },
-              "workers": { "{{worker}}": { "taskTypes": { {{types.ToString().TrimEnd(',')}} } } }
-            }
-            """;
-        return FleetDeclaration.Parse(json).Worker(worker);
+        return FleetDeclaration.Parse(Json($$"""{ "{{worker}}": { "taskTypes": { {{types.ToString().TrimEnd(',')}} } } }""")).Worker(worker);
     }
+
+    /// <summary>
+    /// A declaration's JSON with <paramref name="workers"/> (the "workers" object) and, if given,
+    /// <paramref name="schedules"/> (the "schedules" object); queue names, bucket and defaults as the repository's.
+    /// </summary>
+    public static string Json(string workers, string? schedules = null, int maxInFlight = 20, int chunkSize = 100) =>
+        $$"""
+        {
+          "application": "workers",
+          "queueNames": { "queue": "{application}-{environment}-{worker}.fifo", "deadLetterQueue": "{application}-{environment}-{worker}-dlq.fifo" },
+          "bucket": "{application}-{environment}-artifacts",
+          "defaults": {
+            "maxReceiveCount": 3, "visibilityTimeoutSeconds": 30, "messageRetentionSeconds": 345600,
+            "deadLetterRetentionSeconds": 1209600, "maxInFlight": {{maxInFlight}},
+            "taskType": { "chunkSize": {{chunkSize}}, "timeoutSeconds": 30, "chunkCooldownMilliseconds": 0 }
+          },
+          "workers": {{workers}}{{(schedules is null ? "" : $",\n  \"schedules\": {schedules}")}}
+        }
+        """;
 }
 
 /// <summary>A task type of a test worker.</summary>

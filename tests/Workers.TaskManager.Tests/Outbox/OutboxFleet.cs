@@ -1,27 +1,20 @@
 using Workers.Fleet;
+using Workers.Testing;
 
 namespace Workers.TaskManager.Tests.Outbox;
 
 // Three workers: "test" may publish to "follow" (its publishesTo); "other" is declared but not a target of "test".
 internal static class OutboxFleet
 {
-    public const string Json = """
+    public const string Workers = """
         {
-          "application": "workers",
-          "queueNames": { "queue": "{application}-{environment}-{worker}.fifo", "deadLetterQueue": "{application}-{environment}-{worker}-dlq.fifo" },
-          "bucket": "{application}-{environment}-artifacts",
-          "defaults": {
-            "maxReceiveCount": 3, "visibilityTimeoutSeconds": 30, "messageRetentionSeconds": 345600,
-            "deadLetterRetentionSeconds": 1209600, "maxInFlight": 20,
-            "taskType": { "chunkSize": 3, "timeoutSeconds": 30, "chunkCooldownMilliseconds": 0 }
-          },
-          "workers": {
-            "test": { "taskTypes": { "echo": {} }, "publishesTo": ["follow"] },
-            "follow": { "taskTypes": { "followUp": {} } },
-            "other": { "taskTypes": { "echo": {} } }
-          }
+          "test": { "taskTypes": { "echo": {} }, "publishesTo": ["follow"] },
+          "follow": { "taskTypes": { "followUp": {} } },
+          "other": { "taskTypes": { "echo": {} } }
         }
         """;
+
+    public static readonly string Json = TestFleet.Json(Workers, chunkSize: 3);
 
     public static readonly FleetDeclaration Declaration = FleetDeclaration.Parse(Json);
 

@@ -25,10 +25,9 @@ public sealed class SchedulerCrashTests : OutboxTest
     [InlineData("scheduler-after-commit")]
     public async Task Killing_the_process_around_an_occurrence_neither_loses_nor_doubles_it(string failpoint)
     {
-        var fleet = OutboxFleet.Json.TrimEnd().TrimEnd('}') + """
-              , "schedules": { "every-second": { "worker": "test", "taskType": "echo", "cron": "* * * * * *", "timeZone": "Asia/Tokyo", "body": { "text": "tick" } } }
-            }
-            """;
+        var fleet = TestFleet.Json(
+            OutboxFleet.Workers,
+            """{ "every-second": { "worker": "test", "taskType": "echo", "cron": "* * * * * *", "timeZone": "Asia/Tokyo", "body": { "text": "tick" } } }""");
         await File.WriteAllTextAsync(_fleetFile, fleet, Cancellation);
 
         await using (var killed = StartWorker(failpoint))

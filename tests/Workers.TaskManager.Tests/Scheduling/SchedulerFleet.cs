@@ -1,5 +1,6 @@
 using Workers.Fleet;
 using Workers.TaskManager.Scheduling;
+using Workers.Testing;
 
 namespace Workers.TaskManager.Tests.Scheduling;
 
@@ -19,18 +20,5 @@ internal static class SchedulerFleet
 
     // The fleet of these tests with `schedules` as its "schedules" members.
     public static FleetDeclaration Parse(string schedules) => FleetDeclaration.Parse(
-        $$"""
-        {
-          "application": "workers",
-          "queueNames": { "queue": "{application}-{environment}-{worker}.fifo", "deadLetterQueue": "{application}-{environment}-{worker}-dlq.fifo" },
-          "bucket": "{application}-{environment}-artifacts",
-          "defaults": {
-            "maxReceiveCount": 3, "visibilityTimeoutSeconds": 30, "messageRetentionSeconds": 345600,
-            "deadLetterRetentionSeconds": 1209600, "maxInFlight": 20,
-            "taskType": { "chunkSize": 100, "timeoutSeconds": 30, "chunkCooldownMilliseconds": 0 }
-          },
-          "workers": { "test": { "taskTypes": { "tick": {} } }, "other": { "taskTypes": { "echo": {} } } },
-          "schedules": { {{schedules}} }
-        }
-        """);
+        TestFleet.Json("""{ "test": { "taskTypes": { "tick": {} } }, "other": { "taskTypes": { "echo": {} } } }""", $"{{ {schedules} }}"));
 }
