@@ -37,7 +37,12 @@ internal static class PaymentDeadlines
     // order Paid and leaves it alone. Returns what happened, for the log.
     public static async Task<string> MarkPaidAsync(PosDbContext db, string orderId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var order = await db.EcOrders.SingleAsync(o => o.Platform == OrderImport.Platform && o.ExternalOrderId == orderId, cancellationToken);
+        // Locked, as ec-order's paymentTimeout locks it: a deadline passing at this moment either cancels the order
+        // before this reads it (and this reports the refund), or waits for this commit and finds it paid. Read
+        // without the lock, the order would be set Paid over a cancellation whose stock was already restored.
+        var order = (await db.EcOrders
+            .FromSql($"SELECT * FROM pos.ec_orders WHERE platform = {OrderImport.Platform} AND external_order_id = {orderId} FOR UPDATE")
+            .ToListAsync(cancellationToken)).Single();
         if (order.Status != EcOrderStatus.Unpaid)
         {
             return order.Status == EcOrderStatus.Cancelled
