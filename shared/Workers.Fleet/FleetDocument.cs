@@ -14,7 +14,8 @@ internal sealed record FleetDocument(
     IReadOnlyDictionary<string, ServiceDocument>? Services = null,
     IReadOnlyDictionary<string, ScheduleDocument>? Schedules = null);
 
-// A recurring task the fleet scheduler enqueues (FleetSchedule). Group defaults to the schedule's name, Body to {}.
+// A recurring task the fleet scheduler enqueues (FleetSchedule). Group defaults to the schedule's name, Body to {},
+// CatchUp to "each".
 internal sealed record ScheduleDocument(
     string Worker,
     string TaskType,
@@ -22,7 +23,8 @@ internal sealed record ScheduleDocument(
     string TimeZone,
     string? Group = null,
     System.Text.Json.JsonElement? Body = null,
-    string? Description = null);
+    string? Description = null,
+    string? CatchUp = null);
 
 // A service that is not a queue worker: today the HTTP entry point (workers/api), a Copilot Load Balanced Web
 // Service behind the environment's load balancer.

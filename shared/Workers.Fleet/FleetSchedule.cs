@@ -20,6 +20,7 @@ public sealed class FleetSchedule
         Group = document.Group ?? name;
         Body = document.Body?.GetRawText() ?? "{}";
         Description = document.Description ?? $"{document.TaskType} on {document.Worker}, {document.Cron} ({document.TimeZone})";
+        CatchUp = document.CatchUp == "latest" ? ScheduleCatchUp.Latest : ScheduleCatchUp.Each;
     }
 
     /// <summary>The schedule's name: part of every occurrence's task id, and what <c>workers schedules</c> lists.</summary>
@@ -48,4 +49,7 @@ public sealed class FleetSchedule
 
     /// <summary>What it is for, for operators.</summary>
     public string Description { get; }
+
+    /// <summary>What becomes of occurrences missed while no process ran, within the catch-up window.</summary>
+    public ScheduleCatchUp CatchUp { get; }
 }

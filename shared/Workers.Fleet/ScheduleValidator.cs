@@ -45,6 +45,11 @@ internal static partial class ScheduleValidator
                 errors.Add($"{field}: group '{group}' must be 1–128 characters SQS allows in a MessageGroupId.");
             }
 
+            if (schedule.CatchUp is not (null or "each" or "latest"))
+            {
+                errors.Add($"{field}: catchUp '{schedule.CatchUp}' must be \"each\" (every missed occurrence) or \"latest\" (only the latest).");
+            }
+
             if (schedule.Body is { ValueKind: not JsonValueKind.Object })
             {
                 errors.Add($"{field}: body must be a JSON object.");

@@ -1,7 +1,10 @@
+using Workers.Fleet;
+
 namespace Workers.TaskManager.Scheduling;
 
 // Which occurrences a round enqueues: those in (watermark, now], the oldest first; those older than the catch-up
-// window are skipped (counted, not enqueued). Pure: the tests drive it, and the scheduler, with a fake clock.
+// window are skipped (counted, not enqueued), and so are all but the latest of a schedule that catches up only its
+// latest. Pure: the tests drive it, and the scheduler, with a fake clock.
 internal static class ScheduleCalendar
 {
     public static DueOccurrences Due(ActiveSchedule schedule, DateTimeOffset watermark, DateTimeOffset now, TimeSpan catchUpWindow, int max)
@@ -29,8 +32,17 @@ internal static class ScheduleCalendar
                 continue;
             }
 
+            if (schedule.Declared.CatchUp == ScheduleCatchUp.Latest && due.Count == 1)
+            {
+                // Only the latest is enqueued: the one before it joins the skipped.
+                skipped++;
+                firstSkipped ??= due[0];
+                lastSkipped = due[0];
+                due.Clear();
+            }
+
             due.Add(occurrence);
-            if (due.Count == max)
+            if (due.Count == max && schedule.Declared.CatchUp == ScheduleCatchUp.Each)
             {
                 break;
             }

@@ -135,7 +135,7 @@ internal static partial class Log
     [LoggerMessage(1701, LogLevel.Information, "Schedule {Schedule}: occurrence {Occurrence:o} enqueued as {TaskType} task {TaskId} ({Lateness} after it)")]
     public static partial void OccurrenceEnqueued(ILogger logger, string schedule, DateTimeOffset occurrence, string taskType, string taskId, TimeSpan lateness);
 
-    [LoggerMessage(1702, LogLevel.Warning, "Schedule {Schedule}: {Count} occurrence(s) from {From:o} to {To:o} were missed and are older than the catch-up window ({Window}); they are skipped, not enqueued")]
+    [LoggerMessage(1702, LogLevel.Warning, "Schedule {Schedule}: {Count} missed occurrence(s) from {From:o} to {To:o} are skipped, not enqueued: older than the catch-up window ({Window}), or before the latest of a schedule that catches up only its latest")]
     public static partial void OccurrencesSkipped(ILogger logger, string schedule, long count, DateTimeOffset from, DateTimeOffset to, TimeSpan window);
 
     [LoggerMessage(1703, LogLevel.Warning, "Scheduler waits for {Dependency}; retrying in {Delay} (missed occurrences are caught up when it is back)")]

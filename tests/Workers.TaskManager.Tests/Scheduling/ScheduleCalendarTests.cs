@@ -49,6 +49,16 @@ public sealed class ScheduleCalendarTests
     }
 
     [Fact]
+    public void A_schedule_that_catches_up_its_latest_enqueues_only_the_latest_missed_occurrence_and_skips_the_rest()
+    {
+        // Down from 00:05 to 01:00 UTC: 00:10 to 01:00 missed, six occurrences; one task, for 01:00.
+        var due = ScheduleCalendar.Due(SchedulerFleet.Schedule("status-sync"), Utc("2026-12-07T00:05:00"), Utc("2026-12-07T01:00:00"), Day, 1);
+
+        Assert.Equal([Utc("2026-12-07T01:00:00")], due.Enqueue);
+        Assert.Equal((5, Utc("2026-12-07T00:10:00"), Utc("2026-12-07T00:50:00")), (due.Skipped, due.FirstSkipped!.Value, due.LastSkipped!.Value));
+    }
+
+    [Fact]
     public void A_round_takes_at_most_its_limit_and_leaves_the_rest_for_the_next()
     {
         var due = ScheduleCalendar.Due(SchedulerFleet.Schedule("hourly"), Utc("2026-12-07T00:00:00"), Utc("2026-12-07T10:00:00"), Day, 4);
@@ -80,7 +90,8 @@ public sealed class ScheduleCalendarTests
             "wrong-type": { "worker": "test", "taskType": "echo", "cron": "0 * * * *", "timeZone": "Asia/Tokyo" },
             "bad-cron": { "worker": "test", "taskType": "tick", "cron": "61 * * * *", "timeZone": "Asia/Tokyo" },
             "bad-zone": { "worker": "test", "taskType": "tick", "cron": "0 * * * *", "timeZone": "Asia/Atlantis" },
-            "bad-body": { "worker": "test", "taskType": "tick", "cron": "0 * * * *", "timeZone": "Asia/Tokyo", "body": [1] }
+            "bad-body": { "worker": "test", "taskType": "tick", "cron": "0 * * * *", "timeZone": "Asia/Tokyo", "body": [1] },
+            "bad-catch-up": { "worker": "test", "taskType": "tick", "cron": "0 * * * *", "timeZone": "Asia/Tokyo", "catchUp": "all" }
             """));
 
         Assert.Contains(failure.Errors, e => e.Contains("schedules.Bad Name: the name", StringComparison.Ordinal));
@@ -89,6 +100,7 @@ public sealed class ScheduleCalendarTests
         Assert.Contains(failure.Errors, e => e.Contains("cron '61 * * * *' does not parse", StringComparison.Ordinal));
         Assert.Contains(failure.Errors, e => e.Contains("time zone 'Asia/Atlantis' does not exist", StringComparison.Ordinal));
         Assert.Contains(failure.Errors, e => e.Contains("schedules.bad-body: body must be a JSON object", StringComparison.Ordinal));
+        Assert.Contains(failure.Errors, e => e.Contains("schedules.bad-catch-up: catchUp 'all' must be", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -98,6 +110,9 @@ public sealed class ScheduleCalendarTests
 
         Assert.Equal(["bundle-status", "sale-status", "set-deal-status"], schedules.Select(s => s.Name));
         Assert.All(schedules, s => Assert.Equal("Asia/Tokyo", s.TimeZone.Id));
+
+        // Each evaluates as of now: after downtime one late run does what all the missed ones would.
+        Assert.All(schedules, s => Assert.Equal(ScheduleCatchUp.Latest, s.CatchUp));
     }
 
     private static DateTimeOffset Utc(string time) =>

@@ -62,15 +62,19 @@ public sealed class SchedulerRoundTests : StackTest
         await first.RunAsync(Start, Cancellation);
 
         // Both processes wake for the same occurrences, many times over, concurrently: 01:00 to 15:00 UTC is fifteen
-        // hourly occurrences and Tokyo's midnight (15:00 UTC).
+        // hourly occurrences and Tokyo's midnight (15:00 UTC); the status sync enqueues only its latest, 15:00, and
+        // records the 86 ten-minute occurrences before it as skipped.
         var now = Start.AddHours(14.5);
         await Task.WhenAll(Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? first : second).RunAsync(now, Cancellation)));
 
         var ids = await OutboxTaskIdsAsync();
-        Assert.Equal(16, ids.Count);
+        Assert.Equal(17, ids.Count);
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
         Assert.Contains("midnight@20261207T150000Z", ids);
-        Assert.Equal(16, (await RunsAsync()).Count);
+        Assert.Contains("status-sync@20261207T150000Z", ids);
+        var runs = await RunsAsync();
+        Assert.Equal(17, runs.Count(r => r.Outcome == ScheduleRunRecord.Enqueued));
+        Assert.Equal(86L, Assert.Single(runs, r => r.Outcome == ScheduleRunRecord.Skipped).SkippedCount);
     }
 
     [Fact]
