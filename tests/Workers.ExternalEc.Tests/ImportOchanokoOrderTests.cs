@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Workers.Domain.EcOrders;
 using Workers.ExternalEc.Tests.Infrastructure;
+using static Workers.ExternalEc.Tests.Infrastructure.OchanokoOrders;
 using Workers.TaskManager.Persistence;
 
 namespace Workers.ExternalEc.Tests;
@@ -127,19 +128,4 @@ public sealed class ImportOchanokoOrderTests : ExternalEcWorkerTest
         Assert.NotNull(order.PaidAt);
         Assert.Equal(Seed.Stock(1) - 2, await Seed.StockAsync(after, "S001", "SKU-1", Cancellation));
     }
-
-    private static object Order(string id, params (string ProductId, string? ModelNumber, int Quantity)[] lines) =>
-        Order(id, "card", null, lines);
-
-    private static object Order(string id, string paymentMethod, DateTimeOffset? paymentDeadline, params (string ProductId, string? ModelNumber, int Quantity)[] lines) => new
-    {
-        id,
-        created_at = DateTimeOffset.UtcNow,
-        total_price = 1234,
-        payment_method = paymentMethod,
-        payment_deadline = paymentDeadline,
-        cancelled = false,
-        customer = new { name = "Buyer", email = "buyer@example.com" },
-        shipping = new[] { new { products = lines.Select(l => new { product_id = l.ProductId, model_number = l.ModelNumber, l.Quantity, price = 500 }).ToArray() } },
-    };
 }

@@ -78,17 +78,7 @@ public abstract class EcOrderWorkersTest() : WorkerProcessTest("ec-order", "Work
 
     // A konbini order of one unit of SKU-1 and two of SKU-3 (of 2 and 4 in stock: room for two orders), due at `deadline`, seeded on the stand-in.
     protected Task SeedOrderAsync(string id, DateTimeOffset deadline) =>
-        Ochanoko.SeedOrderAsync(new
-        {
-            id,
-            created_at = DateTimeOffset.UtcNow,
-            total_price = 1500,
-            payment_method = "konbini",
-            payment_deadline = deadline,
-            cancelled = false,
-            customer = new { name = "Buyer", email = "buyer@example.com" },
-            shipping = new[] { new { products = new[] { new { product_id = "och-1", quantity = 1, price = 500 }, new { product_id = "och-3", quantity = 2, price = 500 } } } },
-        }, Cancellation);
+        Ochanoko.SeedOrderAsync(OchanokoOrders.Order(id, "konbini", deadline, ("och-1", null, 1), ("och-3", null, 2)), Cancellation);
 
     // The task id of the one outbox row of `taskType` whose body names the order (written by a step that has
     // committed: the caller awaited the task that wrote it).
