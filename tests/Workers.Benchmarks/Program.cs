@@ -14,7 +14,8 @@ if (args.Contains("--help"))
           taskmanager  (a) and (a2): TaskManager and plain SDK loop messages/s, medians
           throughput   (a) in pairs: plain loop (1, 4, 10 loops) then the TaskManager, ratio per run
                        [--in-flight N] [--pollers N] [--no-records] change the TaskManager's defaults;
-                       [--taskmanager-only] skips the plain loop (to attach a profiler)
+                       [--taskmanager-only] skips the plain loop (to attach a profiler);
+                       [--warm-up N] tasks each side drains first, not counted (default 40,000: the JIT settles)
           latency      (b) enqueue → handler
           csv          (c) csvStock import rate and peak RSS
           build        the build worker's figures

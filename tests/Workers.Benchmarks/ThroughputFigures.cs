@@ -9,17 +9,16 @@ internal static class ThroughputFigures
 {
     private const int Messages = 20_000;
     private const int Groups = 200;
-    private const int WarmUp = 2_000;
 
     public static async Task RunAsync(Measurements measure, int runs, ThroughputSettings settings)
     {
         var label = settings.Describe();
         Console.WriteLine($"(a) {Messages:N0} no-op tasks in {Groups} FIFO groups; TaskManager: {label}");
-        // Both sides once on a small queue first, printed but not counted: the first run in a process pays for
-        // JIT compilation and connection set-up, which would otherwise fall on whichever side runs first.
-        var warmPlain = await measure.PlainLoopAsync(WarmUp, Groups, 4);
-        var warmTaskManager = await measure.TaskManagerAsync(WarmUp, Groups, settings.MaxInFlight, TimeSpan.Zero, settings.RecordTasks, settings.Pollers);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up, {WarmUp:N0} tasks, not counted: plain loop (4 loops) {warmPlain.Whole:0} msg/s, TaskManager {warmTaskManager.Whole:0} msg/s"));
+        // Both sides once first, printed but not counted: the first drains in a process pay for JIT compilation
+        // and connection set-up, which would otherwise fall on whichever side runs first (ThroughputSettings).
+        var warmPlain = await measure.PlainLoopAsync(settings.WarmUp, Groups, 4);
+        var warmTaskManager = await measure.TaskManagerAsync(settings.WarmUp, Groups, settings.MaxInFlight, TimeSpan.Zero, settings.RecordTasks, settings.Pollers);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up, {settings.WarmUp:N0} tasks, not counted: plain loop (4 loops) {warmPlain.Whole:0} msg/s, TaskManager {warmTaskManager.Whole:0} msg/s"));
         Console.WriteLine("Steady: msg/s between 10 % and 90 % of the drain. Whole: from the start (for the TaskManager, a new host) to the last message.");
         Console.WriteLine("| run | load (1 min) | plain, 1 loop | plain, 4 loops | plain, 10 loops | TaskManager | TaskManager / best plain, steady | whole: TaskManager / best plain |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");

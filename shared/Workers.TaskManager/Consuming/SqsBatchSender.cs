@@ -3,13 +3,21 @@ using Microsoft.Extensions.Logging;
 
 namespace Workers.TaskManager.Consuming;
 
-// Sends entries in SQS batch calls of up to 10. There is no timer: an entry goes out as soon as a call slot is
-// free, alone if nothing else is waiting; while every slot is busy entries pile up and the next call carries ten.
-// That keeps latency at light load and turns ten calls into one at high load.
+// Sends entries in SQS batch calls of up to 10. With no call in flight an entry goes out at once, alone if
+// nothing else is waiting, so latency at light load is one call. While a call is in flight, a batch that is not
+// full waits until that call returns or ten entries are waiting, whichever comes first (Nagle's rule for TCP,
+// applied to SQS calls), and never longer than MaxLinger: entries gather behind the call in flight instead of
+// going out in a call each. Before this rule a busy worker made 1.25–1.3 delete calls per 10 messages against
+// the 1.0 that full batches need; every call is CPU here and a billed request on AWS. Up to maxConcurrentCalls
+// full batches go out at once.
 internal abstract class SqsBatchSender<TEntry> : IAsyncDisposable
 {
     private const int MaxBatch = 10; // SQS batch APIs take at most 10 entries.
     private const int MaxAttempts = 3;
+
+    // The longest a batch that is not full waits behind a call in flight: a call that hangs (until the SDK's
+    // timeout) must not hold back the deletes of other messages while their visibility timeout runs.
+    private static readonly TimeSpan MaxLinger = TimeSpan.FromMilliseconds(20);
 
     private readonly Channel<Pending> _channel =
         Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
@@ -17,6 +25,9 @@ internal abstract class SqsBatchSender<TEntry> : IAsyncDisposable
     private readonly int _maxConcurrentCalls;
     private readonly TimeProvider _time;
     private readonly Task _loop;
+    private TaskCompletionSource _wake = NewSignal();
+    private int _callsInFlight;
+    private int _waiting; // entries written and not yet read: the single-reader channel keeps no count
 
     protected SqsBatchSender(int maxConcurrentCalls, TimeProvider time, ILogger logger)
     {
@@ -35,6 +46,10 @@ internal abstract class SqsBatchSender<TEntry> : IAsyncDisposable
         if (!_channel.Writer.TryWrite(pending))
         {
             pending.Done.TrySetResult(BatchEntryResult.Failure("Closed", "The sender is shut down.", transient: false));
+        }
+        else if (Interlocked.Increment(ref _waiting) >= MaxBatch)
+        {
+            Volatile.Read(ref _wake).TrySetResult();
         }
 
         return pending.Done.Task;
@@ -57,11 +72,14 @@ internal abstract class SqsBatchSender<TEntry> : IAsyncDisposable
         while (await reader.WaitToReadAsync())
         {
             await _calls.WaitAsync();
+            await WhenWorthSendingAsync();
             var batch = new List<Pending>(MaxBatch);
             while (batch.Count < MaxBatch && reader.TryRead(out var pending))
             {
                 batch.Add(pending);
             }
+
+            Interlocked.Add(ref _waiting, -batch.Count);
 
             if (batch.Count == 0)
             {
@@ -69,6 +87,7 @@ internal abstract class SqsBatchSender<TEntry> : IAsyncDisposable
                 continue;
             }
 
+            Interlocked.Increment(ref _callsInFlight);
             _ = SendAndReleaseAsync(batch);
         }
 
@@ -125,9 +144,34 @@ internal abstract class SqsBatchSender<TEntry> : IAsyncDisposable
         }
         finally
         {
+            Interlocked.Decrement(ref _callsInFlight);
             _calls.Release();
+            Volatile.Read(ref _wake).TrySetResult();
         }
     }
+
+    // Returns once a full batch is waiting, no call is in flight, or MaxLinger has passed. A signal that fires between reading `_wake`
+    // and checking the state is not lost: the check sees what the signal announced.
+    private async Task WhenWorthSendingAsync()
+    {
+        while (true)
+        {
+            var wake = Volatile.Read(ref _wake);
+            if (Volatile.Read(ref _waiting) >= MaxBatch || Volatile.Read(ref _callsInFlight) == 0)
+            {
+                return;
+            }
+
+            if (await Task.WhenAny(wake.Task, Task.Delay(MaxLinger, _time)) != wake.Task)
+            {
+                return; // The call in flight is slow (or hung): this batch does not wait for it.
+            }
+
+            Interlocked.CompareExchange(ref _wake, NewSignal(), wake);
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private sealed record Pending(TEntry Entry, TaskCompletionSource<BatchEntryResult> Done);
 }

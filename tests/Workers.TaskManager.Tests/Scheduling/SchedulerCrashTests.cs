@@ -59,10 +59,15 @@ public sealed class SchedulerCrashTests : OutboxTest
         Assert.Equal(span, runs);
         Assert.Equal(runs, await CountAsync("SELECT count(DISTINCT task_id) FROM taskmanager.outbox WHERE task_id LIKE 'every-second@%'"));
 
+        // The second process is killed too, and the kill may fall after SQS took an occurrence but before its
+        // row was marked sent: that message is on the queue while its row still waits for the next dispatcher
+        // (whose send SQS would drop as a repeat of the same deduplication id). So between the rows marked sent
+        // and every row, each task once.
         var sent = (int)await CountAsync("SELECT count(*) FROM taskmanager.outbox WHERE sent_at IS NOT NULL");
         var ticks = await ReceiveFollowUpsAsync(sent);
-        Assert.Equal(sent, ticks.Select(TaskIdOf).Distinct(StringComparer.Ordinal).Count());
-        await AssertNoMoreFollowUpsAsync();
+        ticks.AddRange(await FollowQueues.ReceiveAsync(FollowQueues.QueueUrl, (int)runs - sent + 1, TimeSpan.FromSeconds(3)));
+        Assert.InRange(ticks.Count, sent, (int)runs);
+        Assert.Equal(ticks.Count, ticks.Select(TaskIdOf).Distinct(StringComparer.Ordinal).Count());
     }
 
     private async Task<long> CountAsync(string sql)
